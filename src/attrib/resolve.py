@@ -1,0 +1,254 @@
+"""Resolve source mentions across a document and build the Analysis.
+
+Mentions are visited in text order; each either refers back to an earlier
+source (pronouns, definite descriptions such as "the source" or "the same
+publication", surnames) or starts a new one. Within one attribution the chain
+is visited from the outermost relay inwards, so the inner outlet ("NBC News",
+not the publishing "UNN") is the salient one for a following "the publication".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from .classify import (
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    Typed,
+    classify,
+    mention_tokens,
+    strip_determiner,
+)
+from .extract import Extraction, Hedge, Mention
+from .lexicon import Lexicon
+from .model import Analysis, Source, Statement, TextSpan, Unattributed
+
+_GENERIC_PERSON = frozenset({"source", "interlocutor", "person", "official", "insider", "speaker"})
+_GENERIC_OUTLET = frozenset({"publication", "outlet", "media", "newspaper", "paper", "agency"})
+_QUOTE_MARKS = '"“”„«»‘’'
+
+
+@dataclass
+class _Source:
+    id: str
+    typed: Typed
+    mentions: list[TextSpan] = field(default_factory=list)
+    surname: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.typed.name
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.sources: list[_Source] = []
+        self.by_key: dict[str, _Source] = {}
+        self.recent: list[_Source] = []  # most recent last
+        self.persons = _person_entities(doc)
+        self.used: set[int] = set()  # head tokens already resolved
+
+    def resolve(self, mention: Mention) -> list[_Source]:
+        return [self.resolve_head(head, mention.heads) for head in mention.heads]
+
+    def resolve_head(self, head: Token, coordinated: list[Token]) -> _Source:
+        typed = classify(head, self.lex)
+        toks = mention_tokens(head, coordinated)
+        span = TextSpan.of(self.doc.text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        if typed.type == "unnamed" and not typed.anaphoric and head.pos_ != "PRON":
+            name = strip_determiner(span.text)
+            typed = replace(typed, name=name, key="anon:" + name.lower())
+        self.used.add(head.i)
+        src = self.refer_back(head, typed) or self.by_key.get(typed.key) or self.new(typed)
+        src.mentions.append(span)
+        if src in self.recent:
+            self.recent.remove(src)
+        self.recent.append(src)
+        return src
+
+    def new(self, typed: Typed) -> _Source:
+        src = _Source(f"src{len(self.sources) + 1}", typed)
+        self.sources.append(src)
+        if not typed.anaphoric:
+            self.by_key[typed.key] = src
+        return src
+
+    def refer_back(self, head: Token, typed: Typed) -> _Source | None:
+        lower = head.lower_
+        if lower in PRONOUNS_PERSON:
+            return self.last(lambda s: s.typed.entity == "person") or self.person_antecedent(head)
+        if lower in PRONOUNS_GROUP:
+            return self.last(lambda s: s.typed.entity in ("group", "organization"))
+        if lower == "it":
+            return self.last(lambda s: s.typed.entity in ("organization", "document"))
+        if typed.type == "named" and typed.entity == "person":
+            return self.same_person(typed)
+        if not typed.anaphoric:
+            return None
+        lemma = typed.head_lemma
+        if typed.type == "outlet":
+            return self.last(
+                lambda s: (
+                    s.typed.type == "outlet"
+                    and (lemma in _GENERIC_OUTLET or s.typed.head_lemma == lemma)
+                )
+            )
+        same_head = self.last(lambda s: s.typed.head_lemma == lemma and s.typed.type == typed.type)
+        if same_head is not None or lemma not in _GENERIC_PERSON:
+            return same_head
+        return self.last(lambda s: s.typed.type == "unnamed" and s.typed.entity == "person")
+
+    def last(self, accept: Callable[[_Source], bool]) -> _Source | None:
+        return next((s for s in reversed(self.recent) if accept(s)), None)
+
+    def other_mentions(self) -> None:
+        """Record where known sources are mentioned outside attributions ("the official did not
+        specify"), so each source lists all its mentions. Never creates a source."""
+        for chunk in self.doc.noun_chunks:
+            head = chunk.root
+            if head.i in self.used or head.pos_ == "PRON":
+                continue
+            typed = classify(head, self.lex)
+            src = self.by_key.get(typed.key)
+            if src is None and typed.anaphoric:
+                src = next(
+                    (
+                        s
+                        for s in self.sources
+                        if s.typed.head_lemma == typed.head_lemma
+                        and s.typed.type == typed.type
+                        and s.mentions[0].start < head.idx
+                    ),
+                    None,
+                )
+            if src is None and typed.type == "named" and typed.entity == "person":
+                src = self.same_person(typed)
+            if src is not None:
+                toks = mention_tokens(head)
+                src.mentions.append(
+                    TextSpan.of(self.doc.text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+                )
+                src.mentions.sort(key=lambda m: m.start)
+
+    def same_person(self, typed: Typed) -> _Source | None:
+        """A surname ("Smith") refers to the full name ("Jane Smith") seen earlier."""
+        parts = typed.name.split()
+        for src in reversed(self.recent):
+            if src.typed.entity != "person" or src.typed.type != "named":
+                continue
+            theirs = src.typed.name.split()
+            if (len(parts) == 1 and theirs[-1] == parts[0]) or parts[-1:] == theirs[-1:] == theirs:
+                if len(parts) > len(theirs):
+                    src.typed = typed
+                return src
+        return None
+
+    def person_antecedent(self, pronoun: Token) -> _Source | None:
+        """A pronoun whose antecedent is a person named in the text but not yet a source."""
+        name = None
+        for ent_start, ent in self.persons:
+            if ent_start >= pronoun.idx:
+                break
+            name = ent
+        if name is None:
+            return None
+        typed = Typed(
+            "named", "person", name, "person:" + name.lower(), False, name.split()[-1].lower()
+        )
+        return self.same_person(typed) or self.by_key.get(typed.key) or self.new(typed)
+
+
+def _person_entities(doc: Doc) -> list[tuple[int, str]]:
+    """PERSON entities acting as subjects, with surnames expanded to the full name seen first."""
+    full: dict[str, str] = {}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = ent.text.removesuffix("'s").removesuffix("’s")
+        last = name.split()[-1] if name.split() else name
+        if len(name.split()) > 1:
+            full.setdefault(last, name)
+        if ent.root.dep_ in ("nsubj", "nsubjpass"):
+            out.append((ent.start_char, full.get(last, name)))
+    return out
+
+
+def build_analysis(doc: Doc, extraction: Extraction, lexicon: Lexicon, model: str = "") -> Analysis:
+    """Resolve sources and assemble statements, hedges and the summary."""
+    resolver = _Resolver(doc, lexicon)
+    text = doc.text
+    statements: list[Statement] = []
+    resolved: dict[int, tuple[str | None, tuple[str, ...], tuple[str, ...]]] = {}
+    for cand in extraction.candidates:
+        if cand.continues is not None and id(cand.continues) in resolved:
+            source_id, co, via = resolved[id(cand.continues)]
+        else:
+            via_sources = [resolver.resolve(m)[0] for m in reversed(cand.relays)]
+            heads = resolver.resolve(cand.source) if cand.source else []
+            source_id = heads[0].id if heads else None
+            co = tuple(s.id for s in heads[1:])
+            via = tuple(s.id for s in reversed(via_sources))
+        resolved[id(cand)] = (source_id, co, via)
+        pieces = tuple(TextSpan.of(text, s, e) for s, e in cand.pieces)
+        statements.append(
+            Statement(
+                id=f"s{len(statements) + 1}",
+                kind=statement_kind(pieces),
+                pieces=pieces,
+                cue=TextSpan.of(text, *cand.cue) if cand.cue else None,
+                source_span=TextSpan.of(text, cand.source.start, cand.source.end)
+                if cand.source
+                else None,
+                source_id=source_id,
+                via=via,
+                co_source_ids=co,
+            )
+        )
+    resolver.other_mentions()
+    used = {sid for st in statements for sid in (st.source_id, *st.via, *st.co_source_ids)}
+    sources = tuple(
+        Source(s.id, s.name, s.typed.type, s.typed.entity, tuple(s.mentions))
+        for s in resolver.sources
+        if s.id in used
+    )
+    return Analysis(
+        tuple(statements), sources, unattributed(text, extraction.hedges, statements), model
+    )
+
+
+def statement_kind(pieces: tuple[TextSpan, ...]) -> str:  # type: ignore[return]
+    """direct when every piece is a quotation, mixed when some quoting is inside, else indirect."""
+
+    def quoted(p: TextSpan) -> bool:
+        return p.text[:1] in _QUOTE_MARKS and (p.text[-1:] in _QUOTE_MARKS or len(p.text) > 1)
+
+    if all(quoted(p) and _single_quote(p.text) for p in pieces):
+        return "direct"
+    if any(ch in _QUOTE_MARKS.replace("’", "") for p in pieces for ch in p.text):
+        return "mixed"
+    return "indirect"
+
+
+def _single_quote(text: str) -> bool:
+    """The piece is one quotation: no closing mark before its last character."""
+    inner = text[1:-1]
+    return not any(ch in '"”»' for ch in inner)
+
+
+def unattributed(
+    text: str, hedges: list[Hedge], statements: list[Statement]
+) -> tuple[Unattributed, ...]:
+    """Hedged claims not already inside an attributed statement, one per sentence."""
+    spans = [(p.start, p.end) for st in statements for p in st.pieces]
+    out: dict[tuple[int, int], Unattributed] = {}
+    for h in hedges:
+        if any(s <= h.start and h.end <= e for s, e in spans) or (h.start, h.end) in out:
+            continue
+        out[(h.start, h.end)] = Unattributed(h.start, h.end, text[h.start : h.end], h.marker)
+    return tuple(out.values())

@@ -1,0 +1,270 @@
+"""Each attribution construction, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from attrib.model import Analysis, Statement
+
+
+def only(analysis: Analysis) -> Statement:
+    assert len(analysis.statements) == 1, [s.to_dict() for s in analysis.statements]
+    return analysis.statements[0]
+
+
+def source_name(analysis: Analysis, st: Statement) -> str:
+    src = analysis.source(st.source_id)
+    assert src is not None
+    return src.name
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "source"),
+    [
+        (
+            '"We will not raise taxes," the governor said.',
+            '"We will not raise taxes,"',
+            "said",
+            "the governor",
+        ),
+        (
+            "“The bridge reopens in May,” said Tom Baker.",
+            "“The bridge reopens in May,”",
+            "said",
+            "Tom Baker",
+        ),
+        (
+            'The mayor said: "The bridge will reopen in May."',
+            '"The bridge will reopen in May."',
+            "said",
+            "The mayor",
+        ),
+        (
+            "The coach told us, “We are going to win this one.”",
+            "“We are going to win this one.”",
+            "told",
+            "The coach",
+        ),
+    ],
+)
+def test_direct_quotes_with_cue_before_or_after(analyze, text, content, cue, source) -> None:
+    st = only(analyze(text))
+    assert st.kind == "direct"
+    assert st.content.text == content
+    assert st.cue is not None and st.cue.text == cue
+    assert st.source_span is not None and st.source_span.text == source
+
+
+def test_split_quote_is_one_statement_with_two_pieces(analyze) -> None:
+    st = only(analyze('"The talks failed," she said, "and nobody knows what comes next."'))
+    assert st.kind == "direct"
+    assert [p.text for p in st.pieces] == [
+        '"The talks failed,"',
+        '"and nobody knows what comes next."',
+    ]
+    assert st.source_span is not None and st.source_span.text == "she"
+
+
+def test_single_curly_quotes(analyze) -> None:
+    st = only(analyze("‘We have run out of money for the school,’ the principal said."))
+    assert st.kind == "direct"
+    assert st.content.text == "‘We have run out of money for the school,’"
+
+
+def test_quote_spanning_sentences(analyze) -> None:
+    st = only(analyze('"The data are clear. Emissions are rising fast," said Alan Reed.'))
+    assert st.content.text == '"The data are clear. Emissions are rising fast,"'
+    assert (
+        source_name(analyze('"The data are clear. Emissions are rising fast," said Alan Reed.'), st)
+        == "Alan Reed"
+    )
+
+
+def test_quote_only_paragraph_continues_previous_speaker(analyze) -> None:
+    a = analyze(
+        "“I am stepping down,” Jones said.\n\n“It was a hard decision. My family comes first.”"
+    )
+    first, second = a.statements
+    assert second.kind == "direct"
+    assert second.cue is None and second.source_span is None
+    assert second.source_id == first.source_id
+    assert source_name(a, second) == "Jones"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "source"),
+    [
+        (
+            "Maria Lopez told reporters that the wards were full.",
+            "the wards were full",
+            "told",
+            "Maria Lopez",
+        ),
+        (
+            "The minister warned that prices would rise.",
+            "prices would rise",
+            "warned",
+            "The minister",
+        ),
+        (
+            "The company denied that it had broken the law.",
+            "it had broken the law",
+            "denied",
+            "The company",
+        ),
+        (
+            "The economy is slowing, the central bank said.",
+            "The economy is slowing",
+            "said",
+            "the central bank",
+        ),
+        (
+            "The senator wrote in a post that the vote had been rigged.",
+            "the vote had been rigged",
+            "wrote",
+            "The senator",
+        ),
+        (
+            "The Guardian reported that the ship had sunk.",
+            "the ship had sunk",
+            "reported",
+            "The Guardian",
+        ),
+    ],
+)
+def test_reported_speech(analyze, text, content, cue, source) -> None:
+    st = only(analyze(text))
+    assert st.kind == "indirect"
+    assert st.content.text == content
+    assert st.cue is not None and st.cue.text == cue
+    assert st.source_span is not None and st.source_span.text == source
+
+
+def test_according_to(analyze) -> None:
+    a = analyze("The economy is slowing, according to analysts at the bank.")
+    st = only(a)
+    assert st.cue is not None and st.cue.text == "according to"
+    assert st.content.text == "The economy is slowing"
+    assert st.source_span is not None and st.source_span.text == "analysts at the bank"
+    src = a.source(st.source_id)
+    assert src is not None and (src.type, src.entity) == ("unnamed", "group")
+
+
+def test_as_outlet_reported(analyze) -> None:
+    a = analyze("As Reuters reported on Monday, the factory closed.")
+    st = only(a)
+    assert st.content.text == "the factory closed"
+    src = a.source(st.source_id)
+    assert src is not None and src.type == "outlet"
+
+
+def test_passive_by_agent(analyze) -> None:
+    a = analyze("The merger was first reported by Bloomberg News.")
+    st = only(a)
+    assert st.cue is not None and st.cue.text == "reported"
+    src = a.source(st.source_id)
+    assert src is not None and (src.name, src.type) == ("Bloomberg News", "outlet")
+
+
+def test_mixed_reported_speech_with_quoted_fragment(analyze) -> None:
+    st = only(analyze('The senator said the vote was "a disgrace to democracy."'))
+    assert st.kind == "mixed"
+    assert st.content.text == 'the vote was "a disgrace to democracy."'
+
+
+def test_citing_builds_a_chain(analyze) -> None:
+    a = analyze(
+        "The dam will be closed. This was reported by the Financial Times, "
+        "citing two people familiar with the deal."
+    )
+    st = only(a)
+    assert st.content.text == "The dam will be closed"
+    src = a.source(st.source_id)
+    assert src is not None and (src.type, src.entity) == ("unnamed", "group")
+    relays = [a.source(v) for v in st.via]
+    assert [(r.name, r.type) for r in relays if r] == [("the Financial Times", "outlet")]
+
+
+def test_publication_quotes_source(analyze) -> None:
+    a = analyze(
+        "Politico said a senior aide had resigned. The deal is off - the publication quotes the aide."
+    )
+    last = a.statements[-1]
+    assert last.cue is not None and last.cue.text == "quotes"
+    assert last.content.text == "The deal is off"
+    src = a.source(last.source_id)
+    assert src is not None and src.type == "unnamed"
+    assert [a.source(v).name for v in last.via] == ["Politico"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("The project was allegedly funded by offshore firms.", "allegedly"),
+        ("The mine reportedly employs children.", "reportedly"),
+        ("It was reported that the border would close.", "It was reported"),
+        ("It is indicated that the talks will resume.", "It is indicated"),
+    ],
+)
+def test_hedged_claims_are_unattributed_not_sourced(analyze, text, marker) -> None:
+    a = analyze(text)
+    assert a.statements == ()
+    assert a.sources == ()
+    assert [u.marker for u in a.unattributed] == [marker]
+    assert a.unattributed[0].text == text.rstrip(".")
+
+
+def test_pronoun_and_surname_resolve_to_full_name(analyze) -> None:
+    a = analyze(
+        "Jane Miller, the city's treasurer, said the budget was balanced. "
+        "She added that reserves had grown. Later, Miller said taxes would fall."
+    )
+    ids = {st.source_id for st in a.statements}
+    assert len(a.statements) == 3 and len(ids) == 1
+    src = a.source(ids.pop())
+    assert src is not None and (src.name, src.type, src.entity) == (
+        "Jane Miller",
+        "named",
+        "person",
+    )
+    assert [m.text for m in src.mentions][1:] == ["She", "Miller"]
+
+
+def test_definite_description_refers_back_to_unnamed_source(analyze) -> None:
+    a = analyze(
+        "A diplomat familiar with the talks said the ceasefire would hold. "
+        "The source added that monitors would arrive next week."
+    )
+    first, second = a.statements
+    assert first.source_id == second.source_id
+    src = a.source(first.source_id)
+    assert src is not None and src.type == "unnamed"
+
+
+def test_coordinated_sources(analyze) -> None:
+    a = analyze(
+        "According to a lawyer close to the family and a police officer familiar with the case, "
+        "the suspect was released."
+    )
+    st = only(a)
+    assert st.source_id is not None and len(st.co_source_ids) == 1
+    names = [a.source(i).name for i in (st.source_id, *st.co_source_ids)]  # type: ignore[union-attr]
+    assert names == ["lawyer close to the family", "police officer familiar with the case"]
+
+
+def test_institutions_are_named_organizations(analyze) -> None:
+    a = analyze("Police said the suspect fled on foot. The ministry said it would appeal.")
+    types = {(s.name, s.type, s.entity) for s in a.sources}
+    assert ("Police", "named", "organization") in types
+    assert ("ministry", "named", "organization") in types
+
+
+def test_paragraph_breaks_and_headlines_split_sentences(analyze) -> None:
+    a = analyze("Storm hits coast\n\nThe storm destroyed homes, officials said.")
+    st = only(a)
+    assert st.content.text == "The storm destroyed homes"
+
+
+def test_text_without_attribution_is_empty(analyze) -> None:
+    a = analyze("The river rose overnight and flooded the valley.")
+    assert (a.statements, a.sources, a.unattributed) == ((), (), ())
