@@ -96,19 +96,19 @@ def test_quote_only_paragraph_continues_previous_speaker(analyze) -> None:
     [
         (
             "Maria Lopez told reporters that the wards were full.",
-            "the wards were full",
+            "that the wards were full",
             "told",
             "Maria Lopez",
         ),
         (
             "The minister warned that prices would rise.",
-            "prices would rise",
+            "that prices would rise",
             "warned",
             "The minister",
         ),
         (
             "The company denied that it had broken the law.",
-            "it had broken the law",
+            "that it had broken the law",
             "denied",
             "The company",
         ),
@@ -120,13 +120,13 @@ def test_quote_only_paragraph_continues_previous_speaker(analyze) -> None:
         ),
         (
             "The senator wrote in a post that the vote had been rigged.",
-            "the vote had been rigged",
+            "that the vote had been rigged",
             "wrote",
             "The senator",
         ),
         (
             "The Guardian reported that the ship had sunk.",
-            "the ship had sunk",
+            "that the ship had sunk",
             "reported",
             "The Guardian",
         ),
@@ -268,3 +268,87 @@ def test_paragraph_breaks_and_headlines_split_sentences(analyze) -> None:
 def test_text_without_attribution_is_empty(analyze) -> None:
     a = analyze("The river rose overnight and flooded the valley.")
     assert (a.statements, a.sources, a.unattributed) == ((), (), ())
+
+
+def test_doubled_apostrophes_are_quotation_marks(analyze) -> None:
+    st = only(analyze("''We are out of options,'' the mayor said."))
+    assert st.kind == "direct"
+    assert st.content.text == "''We are out of options,''"
+    assert st.source_span is not None and st.source_span.text == "the mayor"
+
+
+def test_source_with_appositive_keeps_its_closing_comma(analyze) -> None:
+    st = only(analyze("Ann Ortiz, a lawyer for the union, said that the strike would end."))
+    assert st.source_span is not None
+    assert st.source_span.text == "Ann Ortiz, a lawyer for the union,"
+    assert st.content.text == "that the strike would end"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The mayor defended the budget, arguing that the cuts were necessary.",
+            "arguing",
+            "that the cuts were necessary",
+        ),
+        (
+            "The coach answered critics by saying that the team was improving.",
+            "saying",
+            "that the team was improving",
+        ),
+    ],
+)
+def test_participle_cue_takes_the_main_clause_subject(analyze, text, cue, content) -> None:
+    a = analyze(text)
+    st = next(s for s in a.statements if s.cue is not None and s.cue.text == cue)
+    assert st.content.text == content
+    assert st.source_span is not None and st.source_span.text.split()[-1] in ("mayor", "coach")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        (
+            "The senator criticized the new law as a giveaway.",
+            "criticized",
+            "the new law as a giveaway",
+            "The senator",
+        ),
+        (
+            "The governor called the decision a mistake.",
+            "called",
+            "the decision a mistake",
+            "The governor",
+        ),
+        ("The union called for higher wages.", "called for", "higher wages", "The union"),
+        (
+            "The group spoke about the risks of the dam.",
+            "spoke about",
+            "the risks of the dam",
+            "The group",
+        ),
+        (
+            "The company plans to open two new stores.",
+            "plans",
+            "to open two new stores",
+            "The company",
+        ),
+    ],
+)
+def test_object_and_intention_contents(analyze, text, cue, content, source) -> None:
+    st = only(analyze(text))
+    assert st.kind == "indirect"
+    assert st.cue is not None and st.cue.text == cue
+    assert st.content.text == content
+    assert st.source_span is not None and st.source_span.text == source
+
+
+def test_addressee_object_is_not_content(analyze) -> None:
+    assert analyze("The minister told reporters.").statements == ()
+
+
+def test_intention_inside_reported_speech_is_not_a_second_statement(analyze) -> None:
+    st = only(analyze("The mayor said she wants to run again."))
+    assert st.cue is not None and st.cue.text == "said"
+    assert st.content.text == "she wants to run again"

@@ -95,7 +95,7 @@ def classify(head: Token, lexicon: Lexicon) -> Typed:
         )
         return Typed("unnamed", entity, head.text, lower, True, lower)
     core = core_tokens(head)
-    text = head.doc.text[core[0].idx : core[-1].idx + len(core[-1])]
+    text = head.doc[core[0].i : core[-1].i + 1].text  # not doc.text: that is O(n) a call
     mention_text = " ".join(t.lower_ for t in mention_tokens(head))
     definite = core[0].lower_ in _DEFINITE
     outlet = outlet_at(core, head, lexicon)
@@ -141,11 +141,17 @@ def classify(head: Token, lexicon: Lexicon) -> Typed:
 
 
 def _entity_text(head: Token) -> str:
+    """The named entity around ``head``, found from IOB tags (``doc.ents`` is O(n) a call)."""
+    if not head.ent_type_:
+        return head.text
     doc = head.doc
-    for ent in doc.ents:
-        if ent.start <= head.i < ent.end:
-            return ent.text
-    return head.text
+    start = head.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def _institution(core: list[Token], lexicon: Lexicon) -> str | None:

@@ -94,12 +94,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     Run before the parser, which keeps boundaries already set. The small model
     otherwise merges headlines and datelines into the next paragraph.
     """
+    text = doc.text  # Doc.text is rebuilt on every access
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if not prev.is_space or "\n" not in prev.text or tok.is_space:
             continue
-        line_start = doc.text.rfind("\n", 0, prev.idx) + 1
-        if prev.text.count("\n") >= 2 or _ends_sentence(doc.text[line_start : prev.idx]):
+        line_start = text.rfind("\n", 0, prev.idx) + 1
+        if prev.text.count("\n") >= 2 or _ends_sentence(text[line_start : prev.idx]):
             tok.is_sent_start = True
     return doc
 

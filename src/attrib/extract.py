@@ -23,8 +23,8 @@ _CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 _TRIM = " \t\n\r,.;:-–—"
 _QUOTE_MARKS = '"“”„«»‘’'
 _DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
-_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 _CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT", "SPACE", "INTJ"})
+_NESTABLE = frozenset({"cognition", "intention", "attitude"})
 _MAX_ATTRIBUTION_GAP = 12  # tokens between a quote and a trailing "she said"
 
 
@@ -76,6 +76,7 @@ def extract(doc: Doc, lexicon: Lexicon) -> Extraction:
         finder.sentence(sent)
     finder.link_quotes()
     finder.fold_relays()
+    finder.drop_nested()
     cands = sorted((c for c in finder.candidates if c.pieces), key=lambda c: c.start)
     return Extraction(cands, finder.hedges)
 
@@ -145,9 +146,19 @@ class _Finder:
     def mention(self, head: Token) -> Mention:
         """The span scored as source: the head's subtree without surrounding punctuation."""
         start, end = trim(self.text, *_subtree_range(head))
+        end = self.appositive_comma(start, end)
         heads = [head, *(c for c in head.conjuncts if c.i > head.i)]
         heads += [t for t in head.subtree if t not in heads and self.coordinated_source(t)]
         return Mention(start, end, sorted(heads, key=lambda t: t.i))
+
+    def appositive_comma(self, start: int, end: int) -> int:
+        """A source with an appositive keeps the comma that closes it: "Jo Ray, a nurse,"."""
+        if "," not in self.text[start:end]:
+            return end
+        after = end
+        while after < len(self.text) and self.text[after] == ".":
+            after += 1
+        return after + 1 if self.text[after : after + 1] == "," else end
 
     def coordinated_source(self, tok: Token) -> bool:
         """A conjunct deep in a mention that is itself a speaker: "a source close to
@@ -165,6 +176,10 @@ class _Finder:
 
     def cue_range(self, verb: Token) -> Range:
         parts = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+        if not any(c.dep_ in (*_CLAUSES, "dobj") for c in verb.children):
+            prep = self.topic_preposition(verb)
+            if prep is not None and prep.i == parts[-1].i + 1:
+                parts.append(prep)
         return _token_range(sorted(parts, key=lambda t: t.i))  # type: ignore[return-value]
 
     def is_cue_verb(self, tok: Token) -> str | None:
@@ -194,8 +209,10 @@ class _Finder:
             return subj
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... by saying that ..."
+            return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
         return None
 
     # -- sentence rules --------------------------------------------------------
@@ -222,6 +239,8 @@ class _Finder:
             if _is_passive(verb) and lemma in self.lex.hedge_passives:
                 self.agentless(verb, sent)
             return
+        if not any(t.is_alpha for t in subj.subtree):  # a stray symbol, not a speaker
+            return
         if subj.lower_ in ("it", "there") and _is_passive(verb):
             return
         source = self.mention(subj)
@@ -246,9 +265,10 @@ class _Finder:
                 return self.pieces_from_tokens(t.i for t in target.subtree)
         clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
         if clauses:
-            indices = {t.i for c in clauses for t in c.subtree}
-            indices -= {t.i for c in clauses for t in c.children if _is_complementizer(t, c)}
-            return self.pieces_from_tokens(indices)
+            return self.pieces_from_tokens(t.i for c in clauses for t in c.subtree)
+        nominal = self.nominal_content(verb)
+        if nominal:
+            return self.pieces_from_tokens(nominal)
         if verb.dep_ in ("parataxis", "advcl") and verb.head.i != verb.i:
             if verb.dep_ == "advcl" and not any(c.lower_ == "as" for c in verb.children):
                 return []
@@ -256,6 +276,35 @@ class _Finder:
             indices = {t.i for t in verb.head.subtree} - outside
             return self.pieces_from_tokens(i for i in indices if sent.start <= i < sent.end)
         return []
+
+    def nominal_content(self, verb: Token) -> list[int]:
+        """What a cue verb is about when it takes no clause: its direct object with any
+        predicate ("called the plan a disaster", "criticized the law as unfair"), or the
+        object of a topic preposition ("spoke about the economy", "called for reform")."""
+        lemma = self.lex.cue_lemma(verb.lemma_.lower(), verb.lower_)
+        right = [c for c in verb.children if c.i > verb.i]
+        obj = next((c for c in right if c.dep_ == "dobj"), None)
+        if obj is not None and lemma not in self.lex.addressee_verbs:
+            parts = [obj, *(c for c in right if c.dep_ == "oprd" or _is_as_phrase(c))]
+            return [t.i for p in parts for t in p.subtree]
+        if obj is not None:
+            return []
+        prep = self.topic_preposition(verb)
+        if prep is None:
+            return []
+        return [t.i for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+
+    def topic_preposition(self, verb: Token) -> Token | None:
+        """The preposition that introduces what a cue verb is about, or None."""
+        for child in verb.children:
+            if child.dep_ != "prep" or child.i < verb.i:
+                continue
+            if child.lower_ not in self.lex.topic_prepositions:
+                continue
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs and not any(o.ent_type_ in ("DATE", "TIME") for o in objs):
+                return child
+        return None
 
     def previous_sentence(self, sent: Span) -> list[Range]:
         if sent.start == 0:
@@ -345,8 +394,10 @@ class _Finder:
             return False
         if any(ch in gap2.rstrip()[:-1] for ch in ".!?"):
             return False
-        broke_off = self.text[first.end - 2 : first.end - 1] in (",", "—", "–", "-")
-        return broke_off or self.text[second.start + 1 : second.start + 2].islower()
+        last = first.end - first.width - 1
+        broke_off = self.text[last : last + 1] in (",", "—", "–", "-")
+        opening = second.start + second.width
+        return broke_off or self.text[opening : opening + 1].islower()
 
     def snap_to_quotes(self) -> set[Quote]:
         """Widen contents that cut into a quotation so they hold it whole."""
@@ -363,7 +414,7 @@ class _Finder:
 
     def speech_like(self, quote: Quote) -> bool:
         """A quotation of a few words or a full clause, not a scare-quoted term."""
-        inner = self.text[quote.start + 1 : quote.end - 1].strip()
+        inner = self.text[quote.start + quote.width : quote.end - quote.width].strip()
         return len(inner.split()) >= 4 or (inner[-1:] in ".,?!" and len(inner.split()) >= 2)
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
@@ -438,6 +489,29 @@ class _Finder:
         self.candidates.append(cand)
         return cand
 
+    # -- nesting ----------------------------------------------------------------
+
+    def drop_nested(self) -> None:
+        """ "She said he wants to leave": a belief, intention or attitude reported inside
+        another statement's content is part of that statement, not one of its own."""
+        by_sentence: dict[int, list[Candidate]] = {}
+        for cand in self.candidates:
+            if cand.cue is not None:
+                start = self.doc.char_span(*cand.cue, alignment_mode="expand")
+                key = start.sent.start if start is not None else -1
+                by_sentence.setdefault(key, []).append(cand)
+        nested: set[int] = set()
+        for group in by_sentence.values():
+            for inner in group:
+                if self.lex.cue_categories.get(inner.cue_lemma) not in _NESTABLE:
+                    continue
+                cue = inner.cue[0]  # type: ignore[index]
+                for outer in group:
+                    if outer is not inner and any(s <= cue < e for s, e in outer.pieces):
+                        nested.add(id(inner))
+                        break
+        self.candidates = [c for c in self.candidates if id(c) not in nested]
+
     # -- chains -----------------------------------------------------------------
 
     def fold_relays(self) -> None:
@@ -479,5 +553,5 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
-def _is_complementizer(tok: Token, clause: Token) -> bool:
-    return tok.dep_ == "mark" and tok.lower_ in _COMPLEMENTIZERS and tok.i < clause.i
+def _is_as_phrase(tok: Token) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ == "as"

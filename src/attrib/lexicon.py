@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -109,9 +109,12 @@ class Lexicon:
     institutions: frozenset[str]
     document_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    addressee_verbs: frozenset[str]
+    topic_prepositions: frozenset[str]
 
-    @property
+    @cached_property
     def longest_outlet(self) -> int:
+        """Words in the longest outlet name: bounds the look-up window."""
         return max((len(k) for k in self.outlets), default=0)
 
     def cue_lemma(self, lemma: str, form: str) -> str | None:
@@ -125,6 +128,7 @@ class Lexicon:
         d = directory or default_directory()
         categories, forms = _cue_verbs(d / "cue_verbs.tsv")
         anonymity = _sections(d / "anonymity.txt")
+        objects = _sections(d / "cue_objects.txt")
         hedges = _sections(d / "hedges.txt")
         return cls(
             cue_categories=categories,
@@ -139,6 +143,8 @@ class Lexicon:
             institutions=_word_set(d / "institutions.txt"),
             document_nouns=_word_set(d / "document_nouns.txt"),
             person_nouns=_word_set(d / "person_nouns.txt"),
+            addressee_verbs=objects["addressee"],
+            topic_prepositions=objects["preposition"],
         )
 
 

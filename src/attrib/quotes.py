@@ -17,6 +17,7 @@ from dataclasses import dataclass
 OPENERS = frozenset("“„«")
 CLOSERS = frozenset("”»")
 STRAIGHT = '"'
+DOUBLED = "''"  # two apostrophes standing for a double quote mark (some wire and archive styles)
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 
@@ -30,6 +31,7 @@ class Quote:
     start: int
     end: int
     closed: bool = True
+    width: int = 1  # characters in each quotation mark: 2 for ''doubled apostrophes''
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -70,25 +72,33 @@ def find_quotes(text: str) -> list[Quote]:
 def _paragraph_quotes(text: str, start: int, end: int) -> Iterator[Quote]:
     open_at: int | None = None
     single_at: int | None = None
-    for i in range(start, end):
+    width = 1
+    i = start - 1
+    while i + 1 < end:
+        i += 1
         ch = text[i]
+        doubled = text.startswith(DOUBLED, i) and i + 1 < end
         if open_at is None:
-            if ch in OPENERS or (ch == STRAIGHT and _opens_here(text, i, start)):
-                open_at, single_at = i, None
+            if doubled and _opens_here(text, i, start):
+                open_at, single_at, width = i, None, 2
+                i += 1
+            elif ch in OPENERS or (ch == STRAIGHT and _opens_here(text, i, start)):
+                open_at, single_at, width = i, None, 1
             elif ch == SINGLE_OPEN and _opens_here(text, i, start):
                 single_at = i
             elif ch == SINGLE_CLOSE and single_at is not None and _single_closes(text, i):
                 if i - single_at > 1:
                     yield Quote(single_at, i + 1)
                 single_at = None
-        elif ch in CLOSERS or ch == STRAIGHT:
-            if i - open_at > 1:
-                yield Quote(open_at, i + 1)
-            open_at = None
+        elif ch in CLOSERS or ch == STRAIGHT or (doubled and width == 2):
+            close = i + 2 if doubled and width == 2 else i + 1
+            if close - open_at > 2 * width:
+                yield Quote(open_at, close, width=width)
+            open_at, i = None, close - 1
         elif ch in OPENERS:
-            open_at = i  # the earlier opener was stray; start again here
-    if open_at is not None and end - open_at > 1:
-        yield Quote(open_at, end, closed=False)
+            open_at, width = i, 1  # the earlier opener was stray; start again here
+    if open_at is not None and end - open_at > width:
+        yield Quote(open_at, end, closed=False, width=width)
 
 
 class QuoteIndex:

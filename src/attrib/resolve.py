@@ -29,6 +29,7 @@ from .model import Analysis, Source, Statement, TextSpan, Unattributed
 _GENERIC_PERSON = frozenset({"source", "interlocutor", "person", "official", "insider", "speaker"})
 _GENERIC_OUTLET = frozenset({"publication", "outlet", "media", "newspaper", "paper", "agency"})
 _QUOTE_MARKS = '"“”„«»‘’'
+_DOUBLED = "''"
 
 
 @dataclass
@@ -46,6 +47,7 @@ class _Source:
 class _Resolver:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
         self.lex = lexicon
         self.sources: list[_Source] = []
         self.by_key: dict[str, _Source] = {}
@@ -58,8 +60,8 @@ class _Resolver:
 
     def resolve_head(self, head: Token, coordinated: list[Token]) -> _Source:
         typed = classify(head, self.lex)
-        toks = mention_tokens(head, coordinated)
-        span = TextSpan.of(self.doc.text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        toks = mention_tokens(head, coordinated) or [head]
+        span = TextSpan.of(self.text, toks[0].idx, toks[-1].idx + len(toks[-1]))
         if typed.type == "unnamed" and not typed.anaphoric and head.pos_ != "PRON":
             name = strip_determiner(span.text)
             typed = replace(typed, name=name, key="anon:" + name.lower())
@@ -129,9 +131,9 @@ class _Resolver:
             if src is None and typed.type == "named" and typed.entity == "person":
                 src = self.same_person(typed)
             if src is not None:
-                toks = mention_tokens(head)
+                toks = mention_tokens(head) or [head]
                 src.mentions.append(
-                    TextSpan.of(self.doc.text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+                    TextSpan.of(self.text, toks[0].idx, toks[-1].idx + len(toks[-1]))
                 )
                 src.mentions.sort(key=lambda m: m.start)
 
@@ -226,17 +228,23 @@ def statement_kind(pieces: tuple[TextSpan, ...]) -> str:  # type: ignore[return]
     """direct when every piece is a quotation, mixed when some quoting is inside, else indirect."""
 
     def quoted(p: TextSpan) -> bool:
+        if p.text.startswith(_DOUBLED):
+            return len(p.text) > 2
         return p.text[:1] in _QUOTE_MARKS and (p.text[-1:] in _QUOTE_MARKS or len(p.text) > 1)
 
     if all(quoted(p) and _single_quote(p.text) for p in pieces):
         return "direct"
     if any(ch in _QUOTE_MARKS.replace("’", "") for p in pieces for ch in p.text):
         return "mixed"
+    if any(_DOUBLED in p.text for p in pieces):
+        return "mixed"
     return "indirect"
 
 
 def _single_quote(text: str) -> bool:
     """The piece is one quotation: no closing mark before its last character."""
+    if text.startswith(_DOUBLED):
+        return _DOUBLED not in text[2:-2]
     inner = text[1:-1]
     return not any(ch in '"”»' for ch in inner)
 
