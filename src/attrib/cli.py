@@ -127,7 +127,7 @@ def analyze(
 def _analyze_all(
     texts: list[tuple[str, str]], model: str | None, as_json: bool, output: Path | None
 ) -> bool:
-    """Analyze and print; False when the model could not be loaded or a text was refused."""
+    """Analyze and print; False when the model could not be loaded."""
     from .pipeline import ModelError, analyze_doc_stream, load_pipeline
     from .render import print_table, render_json
 
@@ -136,24 +136,17 @@ def _analyze_all(
     except ModelError as err:
         _fail(str(err))
         return False
-    fits = [(name, text) for name, text in texts if len(text) <= nlp.max_length]
-    for name, text in texts:
-        if len(text) > nlp.max_length:
-            _fail(
-                f"{name}: too long ({len(text):,} characters; the pipeline's limit is "
-                f"{nlp.max_length:,})"
-            )
-    analyses = analyze_doc_stream(nlp, (text for _, text in fits))
+    analyses = analyze_doc_stream(nlp, (text for _, text in texts))
     with _destination(output) as out:
         console = Console(file=out, highlight=False, soft_wrap=False)
-        for (name, _), analysis in zip(fits, analyses, strict=True):
+        for (name, _), analysis in zip(texts, analyses, strict=True):
             analysis = analysis.with_input(name)
             if as_json:
                 out.write(render_json(analysis) + "\n")
                 out.flush()
             else:
                 print_table(console, analysis, title=name)
-    return len(fits) == len(texts)
+    return True
 
 
 @app.command()

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from . import component  # noqa: F401  (registers the factories)
+from .chunking import CHUNK_CHARS, chunk_bounds, merge
 from .model import Analysis
 
 #: Tried in order when no model is named: the official package first, then its PyPI re-upload.
@@ -48,14 +49,38 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
+def _jobs(texts: Iterable[str], limit: int) -> Iterator[tuple[str, tuple[int, int]]]:
+    """(chunk text, (chunk offset, chunks in this text)) for every chunk of every text."""
+    for text in texts:
+        bounds = chunk_bounds(text, limit) if len(text) > limit else [(0, len(text))]
+        bounds = bounds or [(0, len(text))]
+        for start, end in bounds:
+            yield text[start:end], (start, len(bounds))
+
+
 def analyze_doc_stream(
-    nlp: Language, texts: Iterable[str], batch_size: int = 16, n_process: int = 1
+    nlp: Language,
+    texts: Iterable[str],
+    batch_size: int = 16,
+    n_process: int = 1,
+    chunk_chars: int = CHUNK_CHARS,
 ) -> Iterator[Analysis]:
-    """Analyses in input order, streaming through ``nlp.pipe``."""
-    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-        yield Analysis.from_dict(doc._.attribution)
+    """Analyses in input order, streaming through ``nlp.pipe``.
+
+    Texts longer than ``chunk_chars`` are analyzed in paragraph-aligned chunks
+    and merged, so any length works in bounded memory.
+    """
+    parts: list[tuple[int, Analysis]] = []
+    stream = nlp.pipe(
+        _jobs(texts, chunk_chars), as_tuples=True, batch_size=batch_size, n_process=n_process
+    )
+    for doc, (offset, total) in stream:
+        parts.append((offset, Analysis.from_dict(doc._.attribution)))
+        if len(parts) == total:
+            yield parts[0][1] if total == 1 else merge(parts, parts[0][1].model)
+            parts = []
 
 
 def analyze_text(nlp: Language, text: str) -> Analysis:
     """Analyze one text with a pipeline from ``load_pipeline``."""
-    return Analysis.from_dict(nlp(text)._.attribution)
+    return next(analyze_doc_stream(nlp, [text]))

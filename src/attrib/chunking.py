@@ -1,0 +1,87 @@
+"""Long texts: split at paragraph breaks, analyze the pieces, merge the analyses.
+
+spaCy refuses texts over ``nlp.max_length`` and its memory grows with the Doc,
+so a transcript of several megabytes is cut into paragraph-aligned chunks. Each
+chunk is analyzed on its own; offsets are shifted back into the whole text and
+sources with the same name and type are merged. Coreference does not cross a
+chunk boundary (a "he" at the top of a chunk finds no antecedent before it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from .model import Analysis, Source, Statement, TextSpan, Unattributed
+from .quotes import paragraphs
+
+#: Chunk size in characters: far below spaCy's default max_length, large enough
+#: that almost every news article is a single chunk.
+CHUNK_CHARS = 30_000
+
+
+def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Paragraph-aligned [start, end) ranges covering ``text``, each at most ``limit`` long.
+
+    A single paragraph longer than ``limit`` is cut at the last whitespace
+    before the limit (or hard at the limit when there is none).
+    """
+    bounds: list[tuple[int, int]] = []
+    start = end = 0
+    for p_start, p_end in _bounded_paragraphs(text, limit):
+        if p_end - start > limit and end > start:
+            bounds.append((start, end))
+            start = p_start
+        end = p_end
+    if end > start:
+        bounds.append((start, end))
+    return bounds
+
+
+def _bounded_paragraphs(text: str, limit: int) -> Iterator[tuple[int, int]]:
+    for start, end in paragraphs(text):
+        while end - start > limit:
+            space = text.rfind(" ", start + 1, start + limit)
+            cut = space if space > start else start + limit
+            yield start, cut
+            start = cut + 1 if space > start else cut
+        yield start, end
+
+
+def _shift(span: TextSpan, offset: int) -> TextSpan:
+    return TextSpan(span.start + offset, span.end + offset, span.text)
+
+
+def merge(parts: Sequence[tuple[int, Analysis]], model: str = "") -> Analysis:
+    """One Analysis from chunk analyses given with the offset of their chunk."""
+    sources: dict[tuple[str, str, str], Source] = {}
+    statements: list[Statement] = []
+    hedges: list[Unattributed] = []
+    for offset, part in parts:
+        renamed: dict[str, str] = {}
+        for src in part.sources:
+            key = (src.name, src.type, src.entity)
+            mentions = tuple(_shift(m, offset) for m in src.mentions)
+            if key in sources:
+                kept = sources[key]
+                sources[key] = replace(kept, mentions=kept.mentions + mentions)
+            else:
+                sources[key] = replace(src, id=f"src{len(sources) + 1}", mentions=mentions)
+            renamed[src.id] = sources[key].id
+        for st in part.statements:
+            statements.append(
+                replace(
+                    st,
+                    id=f"s{len(statements) + 1}",
+                    pieces=tuple(_shift(p, offset) for p in st.pieces),
+                    cue=_shift(st.cue, offset) if st.cue else None,
+                    source_span=_shift(st.source_span, offset) if st.source_span else None,
+                    source_id=renamed.get(st.source_id or "", st.source_id),
+                    via=tuple(renamed[v] for v in st.via),
+                    co_source_ids=tuple(renamed[c] for c in st.co_source_ids),
+                )
+            )
+        hedges.extend(
+            replace(u, start=u.start + offset, end=u.end + offset) for u in part.unattributed
+        )
+    return Analysis(tuple(statements), tuple(sources.values()), tuple(hedges), model)
