@@ -13,6 +13,7 @@ Results are stored as plain data so Docs survive ``nlp.pipe(n_process=...)``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.language import Language
@@ -105,6 +106,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def make_paragraph_boundaries(nlp: Language, name: str):  # type: ignore[no-untyped-def]
+def make_paragraph_boundaries(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Entry-point target: the function component itself."""
     return paragraph_boundaries

@@ -190,11 +190,11 @@ class Summary:
     ) -> Summary:
         by_id = {s.id: s for s in sources}
         statements = list(statements)
-        by_type = dict.fromkeys(SOURCE_TYPES, 0)
+        by_type: dict[str, int] = dict.fromkeys(SOURCE_TYPES, 0)
         for st in statements:
             if st.source_id in by_id:
                 by_type[by_id[st.source_id].type] += 1
-        src_by_type = dict.fromkeys(SOURCE_TYPES, 0)
+        src_by_type: dict[str, int] = dict.fromkeys(SOURCE_TYPES, 0)
         for src in by_id.values():
             src_by_type[src.type] += 1
         return cls(

@@ -24,7 +24,7 @@ from .classify import (
 )
 from .extract import Extraction, Hedge, Mention
 from .lexicon import Lexicon
-from .model import Analysis, Source, Statement, TextSpan, Unattributed
+from .model import Analysis, Kind, Source, Statement, TextSpan, Unattributed
 
 _GENERIC_PERSON = frozenset({"source", "interlocutor", "person", "official", "insider", "speaker"})
 _GENERIC_OUTLET = frozenset({"publication", "outlet", "media", "newspaper", "paper", "agency"})
@@ -224,7 +224,7 @@ def build_analysis(doc: Doc, extraction: Extraction, lexicon: Lexicon, model: st
     )
 
 
-def statement_kind(pieces: tuple[TextSpan, ...]) -> str:  # type: ignore[return]
+def statement_kind(pieces: tuple[TextSpan, ...]) -> Kind:
     """direct when every piece is a quotation, mixed when some quoting is inside, else indirect."""
 
     def quoted(p: TextSpan) -> bool:
