@@ -12,6 +12,13 @@ def only(analysis: Analysis) -> Statement:
     return analysis.statements[0]
 
 
+def assert_statement(st: Statement, kind: str, content: str, cue: str, source: str) -> None:
+    """Kind, content, cue and local source mention, compared at once for a readable diff."""
+    cue_text = st.cue.text if st.cue else None
+    source_text = st.source_span.text if st.source_span else None
+    assert (st.kind, st.content.text, cue_text, source_text) == (kind, content, cue, source)
+
+
 def source_name(analysis: Analysis, st: Statement) -> str:
     src = analysis.source(st.source_id)
     assert src is not None
@@ -48,11 +55,7 @@ def source_name(analysis: Analysis, st: Statement) -> str:
     ],
 )
 def test_direct_quotes_with_cue_before_or_after(analyze, text, content, cue, source) -> None:
-    st = only(analyze(text))
-    assert st.kind == "direct"
-    assert st.content.text == content
-    assert st.cue is not None and st.cue.text == cue
-    assert st.source_span is not None and st.source_span.text == source
+    assert_statement(only(analyze(text)), "direct", content, cue, source)
 
 
 def test_split_quote_is_one_statement_with_two_pieces(analyze) -> None:
@@ -133,11 +136,7 @@ def test_quote_only_paragraph_continues_previous_speaker(analyze) -> None:
     ],
 )
 def test_reported_speech(analyze, text, content, cue, source) -> None:
-    st = only(analyze(text))
-    assert st.kind == "indirect"
-    assert st.content.text == content
-    assert st.cue is not None and st.cue.text == cue
-    assert st.source_span is not None and st.source_span.text == source
+    assert_statement(only(analyze(text)), "indirect", content, cue, source)
 
 
 def test_according_to(analyze) -> None:
