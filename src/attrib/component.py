@@ -96,13 +96,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     otherwise merges headlines and datelines into the next paragraph.
     """
     text = doc.text  # Doc.text is rebuilt on every access
+    line_start = 0
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if not prev.is_space or "\n" not in prev.text or tok.is_space:
+        if not prev.is_space or "\n" not in prev.text:
             continue
-        line_start = text.rfind("\n", 0, prev.idx) + 1
-        if prev.text.count("\n") >= 2 or _ends_sentence(text[line_start : prev.idx]):
+        blank = prev.text.count("\n") >= 2
+        if not tok.is_space and (blank or _ends_sentence(text[line_start : prev.idx])):
             tok.is_sent_start = True
+        line_start = prev.idx + prev.text.rfind("\n") + 1
     return doc
 
 

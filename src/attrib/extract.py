@@ -64,21 +64,23 @@ class Hedge:
 
 @dataclass
 class Extraction:
+    text: str  # doc.text, built once (spaCy rebuilds it on every access)
     candidates: list[Candidate]
     hedges: list[Hedge]
 
 
 def extract(doc: Doc, lexicon: Lexicon) -> Extraction:
     """All attributions and hedges in ``doc``."""
-    quotes = QuoteIndex(find_quotes(doc.text))
-    finder = _Finder(doc, lexicon, quotes)
+    text = doc.text
+    quotes = QuoteIndex(find_quotes(text))
+    finder = _Finder(doc, text, lexicon, quotes)
     for sent in doc.sents:
         finder.sentence(sent)
     finder.link_quotes()
     finder.fold_relays()
     finder.drop_nested()
     cands = sorted((c for c in finder.candidates if c.pieces), key=lambda c: c.start)
-    return Extraction(cands, finder.hedges)
+    return Extraction(text, cands, finder.hedges)
 
 
 def trim(text: str, start: int, end: int) -> Range:
@@ -117,9 +119,9 @@ def _runs(indices: Iterable[int]) -> Iterator[tuple[int, int]]:
 class _Finder:
     """One document's worth of rule application; holds the shared look-up state."""
 
-    def __init__(self, doc: Doc, lexicon: Lexicon, quotes: QuoteIndex) -> None:
+    def __init__(self, doc: Doc, text: str, lexicon: Lexicon, quotes: QuoteIndex) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.lex = lexicon
         self.quotes = quotes
         self.candidates: list[Candidate] = []
@@ -440,8 +442,8 @@ class _Finder:
 
     def clause_end(self, offset: int) -> int:
         """Where the attribution after a quote ends: the next quote or sentence end."""
-        nxt = self.quotes.within(offset, len(self.text))
-        limit = nxt[0].start if nxt else len(self.text)
+        nxt = self.quotes.next_after(offset)
+        limit = nxt.start if nxt else len(self.text)
         cut = min((self.text.find(ch, offset, limit) for ch in ".!?\n"), key=_pos_or_inf)
         return limit if cut < 0 else cut
 

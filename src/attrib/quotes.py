@@ -114,6 +114,13 @@ class QuoteIndex:
             return self.quotes[i]
         return None
 
+    def next_after(self, offset: int) -> Quote | None:
+        """The first quote that ends after ``offset``."""
+        i = max(bisect_right(self._starts, offset) - 1, 0)
+        while i < len(self.quotes) and self.quotes[i].end <= offset:
+            i += 1
+        return self.quotes[i] if i < len(self.quotes) else None
+
     def within(self, start: int, end: int) -> list[Quote]:
         """Quotes that overlap [start, end)."""
         i = max(bisect_right(self._starts, start) - 1, 0)

@@ -45,9 +45,9 @@ class _Source:
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, text: str, lexicon: Lexicon) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.text = text
         self.lex = lexicon
         self.sources: list[_Source] = []
         self.by_key: dict[str, _Source] = {}
@@ -111,10 +111,18 @@ class _Resolver:
     def other_mentions(self) -> None:
         """Record where known sources are mentioned outside attributions ("the official did not
         specify"), so each source lists all its mentions. Never creates a source."""
+        lemmas = {s.typed.head_lemma for s in self.sources}
+        words = {
+            word
+            for s in self.sources
+            for word in (*s.typed.name.lower().split(), *s.typed.key.partition(":")[2].split())
+        }
         for chunk in self.doc.noun_chunks:
             head = chunk.root
             if head.i in self.used or head.pos_ == "PRON":
                 continue
+            if head.lemma_.lower() not in lemmas and head.lower_ not in words:
+                continue  # cannot match a known source; skip the costly typing
             typed = classify(head, self.lex)
             src = self.by_key.get(typed.key)
             if src is None and typed.anaphoric:
@@ -183,8 +191,8 @@ def _person_entities(doc: Doc) -> list[tuple[int, str]]:
 
 def build_analysis(doc: Doc, extraction: Extraction, lexicon: Lexicon, model: str = "") -> Analysis:
     """Resolve sources and assemble statements, hedges and the summary."""
-    resolver = _Resolver(doc, lexicon)
-    text = doc.text
+    text = extraction.text
+    resolver = _Resolver(doc, text, lexicon)
     statements: list[Statement] = []
     resolved: dict[int, tuple[str | None, tuple[str, ...], tuple[str, ...]]] = {}
     for cand in extraction.candidates:
