@@ -95,10 +95,11 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path: Path, content: bytes, reason
     assert "Traceback" not in err
 
 
-def test_directory_is_refused(tmp_path: Path) -> None:
+def test_folder_without_text_files_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("The mayor said so.", encoding="utf-8")
     result = attrib("analyze", str(tmp_path))
     assert result.returncode == 1
-    assert "is a directory" in result.stderr.decode()
+    assert result.stderr.decode().strip() == f"attrib: {tmp_path}: no files matching *.txt"
 
 
 def test_empty_input_is_an_empty_analysis(tmp_path: Path) -> None:

@@ -7,19 +7,27 @@ used (the others are still analyzed), 2 usage error, 130 interrupted.
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from itertools import chain
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
 
 from . import __version__
+from .model import Analysis, Summary
+
+if TYPE_CHECKING:
+    from .inputs import Article
 
 EXIT_INPUT = 1
 EXIT_INTERRUPTED = 130
@@ -38,6 +46,7 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
+    csv = "csv"
 
 
 def _stderr() -> Console:
@@ -84,69 +93,193 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
 @app.command()
 def analyze(
     inputs: Annotated[
-        list[str], typer.Argument(help="Text files to analyze; '-' reads standard input.")
-    ],
+        list[str] | None,
+        typer.Argument(
+            help="Text files, folders (searched recursively for *.txt) or globs; '-' reads stdin.",
+            show_default=False,
+        ),
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")] = False,
     fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table (default) or json (JSON Lines).")
+        OutputFormat,
+        typer.Option("--format", "-f", help="table, json (JSON Lines) or csv (a row a statement)."),
     ] = OutputFormat.table,
+    jsonl_in: Annotated[
+        str | None,
+        typer.Option(
+            "--jsonl-in",
+            help="Read articles from JSON Lines ({'id', 'text', ...}; '-' for stdin). "
+            "Other fields are carried into the output under 'meta'.",
+        ),
+    ] = None,
+    globs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glob", help="File pattern to take from folders (repeatable; default *.txt)."
+        ),
+    ] = None,
     model: Annotated[
         str | None,
         typer.Option("--model", "-m", help="spaCy pipeline to use (default: en_core_web_sm)."),
     ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Processes for parsing (spaCy n_process).")
+    ] = 1,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
 ) -> None:
     """Find statements and their sources, and print a sourcing breakdown.
 
+    One input prints its sources and breakdown; several print one row per
+    article and a total. JSON and CSV are written as each article is ready.
+
     Examples:
 
       attrib analyze article.txt
 
-      attrib analyze a.txt b.txt --json > results.jsonl
+      attrib analyze corpus/ --json > results.jsonl
 
-      curl -s https://example.org/a.txt | attrib analyze - --json | jq .summary
+      attrib analyze corpus/ --format csv -o statements.csv --workers 2
+
+      cat articles.jsonl | attrib analyze --jsonl-in - --json | jq .summary
     """
-    from .reading import InputError, read_input
+    from .inputs import DEFAULT_GLOBS, expand, read_files, read_jsonl
 
-    as_json = json_out or fmt is OutputFormat.json
-    failed = False
-    texts: list[tuple[str, str]] = []
-    for name in inputs:
-        try:
-            texts.append((name, read_input(name)))
-        except InputError as err:
-            _fail(str(err))
-            failed = True
-    if texts:
-        failed |= not _analyze_all(texts, model, as_json, output)
-    raise typer.Exit(EXIT_INPUT if failed else 0)
+    if not inputs and jsonl_in is None:
+        raise typer.BadParameter("name at least one input, '-' for stdin, or --jsonl-in")
+    fmt = OutputFormat.json if json_out else fmt
+    failures: list[str] = []
+
+    def fail(message: str) -> None:
+        failures.append(message)
+        _fail(message)
+
+    paths = list(expand(inputs or [], globs or DEFAULT_GLOBS, fail))
+    articles = read_files(paths, fail)
+    if jsonl_in is not None:
+        articles = chain(articles, read_jsonl(jsonl_in, fail))
+    total = len(paths) if jsonl_in is None else None
+    ok = _analyze_all(articles, total, model, workers, fmt, output)
+    raise typer.Exit(EXIT_INPUT if failures or not ok else 0)
 
 
 def _analyze_all(
-    texts: list[tuple[str, str]], model: str | None, as_json: bool, output: Path | None
+    articles: Iterable[Article],
+    total: int | None,
+    model: str | None,
+    workers: int,
+    fmt: OutputFormat,
+    output: Path | None,
 ) -> bool:
-    """Analyze and print; False when the model could not be loaded."""
+    """Analyze and write as each article is ready; False when the model could not be loaded."""
     from .pipeline import ModelError, analyze_doc_stream, load_pipeline
-    from .render import print_table, render_json
+    from .render import CSV_HEADER, corpus_table, csv_rows, print_table, render_json
 
     try:
         nlp = load_pipeline(model)
     except ModelError as err:
         _fail(str(err))
         return False
-    analyses = analyze_doc_stream(nlp, (text for _, text in texts))
-    with _destination(output) as out:
-        console = Console(file=out, highlight=False, soft_wrap=False)
-        for (name, _), analysis in zip(texts, analyses, strict=True):
-            analysis = analysis.with_input(name)
-            if as_json:
+    pending: deque[Article] = deque()
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            pending.append(article)
+            yield article.text
+
+    rows: list[tuple[str, int, Summary]] = []
+    first: Analysis | None = None  # the only one kept: a single input prints its full table
+    with _destination(output) as out, _progress(total) as advance:
+        writer = csv.writer(out) if fmt is OutputFormat.csv else None
+        if writer:
+            writer.writerow(CSV_HEADER)
+        for analysis in analyze_doc_stream(nlp, texts(), n_process=workers):
+            article = pending.popleft()
+            analysis = analysis.with_input(article.name, article.meta)
+            if fmt is OutputFormat.json:
                 out.write(render_json(analysis) + "\n")
-                out.flush()
+            elif writer:
+                writer.writerows(csv_rows(analysis))
             else:
-                print_table(console, analysis, title=name)
+                rows.append((article.name, 1, analysis.summary))
+                first = first or analysis
+            out.flush()
+            advance()
+        if fmt is OutputFormat.table:
+            console = Console(file=out, highlight=False, soft_wrap=False)
+            if len(rows) == 1 and first is not None:
+                print_table(console, first, title=rows[0][0])
+            elif rows:
+                console.print(corpus_table(rows))
     return True
+
+
+@contextmanager
+def _progress(total: int | None) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for runs of several articles, only when stderr is a terminal."""
+    if not sys.stderr.isatty() or (total is not None and total < 2):
+        yield lambda: None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("analyzing", total=total)
+        yield lambda: bar.advance(task)
+
+
+@app.command()
+def summarize(
+    results: Annotated[
+        str, typer.Argument(help="JSON Lines written by 'attrib analyze --json'; '-' for stdin.")
+    ],
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Group by this field of 'meta' (e.g. outlet, date), or 'input'."),
+    ] = None,
+) -> None:
+    """Rebuild the sourcing table from saved results, without running a model.
+
+    Examples:
+
+      attrib summarize results.jsonl
+
+      attrib summarize results.jsonl --by outlet
+    """
+    from .render import corpus_table
+
+    groups: dict[str, list[Summary]] = {}
+    try:
+        handle = sys.stdin if results == "-" else open(results, encoding="utf-8")  # noqa: SIM115
+    except OSError as err:
+        _fail(f"{results}: {(err.strerror or str(err)).lower()}")
+        raise typer.Exit(EXIT_INPUT) from None
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                summary = Summary.from_dict(doc["summary"])
+            except (ValueError, KeyError, TypeError):
+                _fail(f"{results}:{number}: not an attrib result")
+                raise typer.Exit(EXIT_INPUT) from None
+            key = doc.get("input") if by in (None, "input") else doc.get("meta", {}).get(by)
+            groups.setdefault(str(key if key is not None else "(none)"), []).append(summary)
+    rows = [(name, len(s), Summary.combine(s)) for name, s in sorted(groups.items())]
+    Console(highlight=False).print(corpus_table(rows, label=by.capitalize() if by else "Article"))
 
 
 @app.command()
@@ -166,8 +299,6 @@ def evaluate(
 
       attrib evaluate ../shared/data/polnear-dev.jsonl
     """
-    import json
-
     from .evaluate import read_gold, score_corpus
     from .pipeline import ModelError, analyze_doc_stream, load_pipeline
     from .render import render_report

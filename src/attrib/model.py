@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Kind = Literal["direct", "indirect", "mixed"]
 SourceType = Literal["named", "unnamed", "outlet"]
@@ -182,6 +182,33 @@ class Summary:
         }
 
     @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Summary:
+        return cls(
+            statements=int(data["statements"]),
+            statements_by_type=dict(data["statements_by_type"]),
+            sources_by_type=dict(data["sources_by_type"]),
+            relayed=int(data["relayed"]),
+            unattributed=int(data["unattributed"]),
+        )
+
+    @classmethod
+    def combine(cls, summaries: Iterable[Summary]) -> Summary:
+        """Totals over several articles (distinct sources are counted per article)."""
+        total = cls(0, dict.fromkeys(SOURCE_TYPES, 0), dict.fromkeys(SOURCE_TYPES, 0), 0, 0)
+        for s in summaries:
+            total = cls(
+                total.statements + s.statements,
+                {
+                    t: total.statements_by_type[t] + s.statements_by_type.get(t, 0)
+                    for t in SOURCE_TYPES
+                },
+                {t: total.sources_by_type[t] + s.sources_by_type.get(t, 0) for t in SOURCE_TYPES},
+                total.relayed + s.relayed,
+                total.unattributed + s.unattributed,
+            )
+        return total
+
+    @classmethod
     def build(
         cls,
         statements: Iterable[Statement],
@@ -215,6 +242,7 @@ class Analysis:
     unattributed: tuple[Unattributed, ...]
     model: str = ""
     input: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
     summary: Summary = field(init=False)
 
     def __post_init__(self) -> None:
@@ -224,13 +252,17 @@ class Analysis:
     def source(self, source_id: str | None) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
 
-    def with_input(self, name: str) -> Analysis:
-        return Analysis(self.statements, self.sources, self.unattributed, self.model, name)
+    def with_input(self, name: str, meta: Mapping[str, Any] | None = None) -> Analysis:
+        """The same analysis labelled with its input and the fields carried through with it."""
+        return Analysis(
+            self.statements, self.sources, self.unattributed, self.model, name, dict(meta or {})
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
             "input": self.input,
+            "meta": dict(self.meta),
             "model": self.model,
             "statements": [s.to_dict() for s in self.statements],
             "sources": [s.to_dict() for s in self.sources],
@@ -246,4 +278,5 @@ class Analysis:
             unattributed=tuple(Unattributed.from_dict(u) for u in data.get("unattributed", ())),
             model=str(data.get("model", "")),
             input=data.get("input"),
+            meta=dict(data.get("meta") or {}),
         )

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .evaluate import LEVELS, MODES, Report
-from .model import KINDS, SOURCE_TYPES, Analysis, Source
+from .model import KINDS, SOURCE_TYPES, Analysis, Source, Summary
 
 TYPE_STYLES = {"named": "green", "unnamed": "yellow", "outlet": "cyan"}
 TYPE_MEANING = {
@@ -137,4 +137,62 @@ def render_report(report: Report, title: str) -> RenderableType:
                 f"{overall.f1:.1%}",
                 *by_kind,
             )
+    return table
+
+
+CSV_HEADER = (
+    "article",
+    "statement",
+    "kind",
+    "source",
+    "type",
+    "entity",
+    "via",
+    "cue",
+    "content",
+)
+
+
+def csv_rows(analysis: Analysis) -> list[tuple[str, ...]]:
+    """One row per statement, for spreadsheets; split contents are joined with " … "."""
+    rows = []
+    for st in analysis.statements:
+        src = analysis.source(st.source_id)
+        via = " < ".join(s.name for v in st.via if (s := analysis.source(v)) is not None)
+        rows.append(
+            (
+                analysis.input or "",
+                st.id,
+                st.kind,
+                src.name if src else "",
+                src.type if src else "",
+                src.entity if src else "",
+                via,
+                st.cue.text if st.cue else "",
+                " … ".join(p.text for p in st.pieces),
+            )
+        )
+    return rows
+
+
+def corpus_table(rows: list[tuple[str, int, Summary]], label: str = "Article") -> Table:
+    """One row per article (or group) and a total row: statements, shares, hedges."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_footer=len(rows) > 1)
+    total = Summary.combine(s for _, _, s in rows)
+    articles = sum(n for _, n, _ in rows)
+    table.add_column(label, overflow="fold", ratio=3, footer=f"Total ({articles})")
+    table.add_column("Stmts", justify="right", footer=str(total.statements))
+    for kind in SOURCE_TYPES:
+        table.add_column(
+            kind.capitalize(),
+            justify="right",
+            style=TYPE_STYLES[kind],
+            footer=f"{total.share(kind):.0%}",
+        )
+    table.add_column("Unattr.", justify="right", footer=str(total.unattributed))
+    for name, _, summary in rows:
+        shares = (
+            f"{summary.share(kind):.0%}" if summary.attributed else "-" for kind in SOURCE_TYPES
+        )
+        table.add_row(name, str(summary.statements), *shares, str(summary.unattributed))
     return table
