@@ -351,3 +351,11 @@ def test_intention_inside_reported_speech_is_not_a_second_statement(analyze) -> 
     st = only(analyze("The mayor said she wants to run again."))
     assert st.cue is not None and st.cue.text == "said"
     assert st.content.text == "she wants to run again"
+
+
+def test_relative_pronoun_source_resolves_to_its_noun(analyze) -> None:
+    a = analyze("The decision angered a local farmer, who said that the new fees were unfair.")
+    st = only(a)
+    assert st.source_span is not None and st.source_span.text == "who"
+    src = a.source(st.source_id)
+    assert src is not None and src.name == "local farmer"

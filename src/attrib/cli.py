@@ -128,6 +128,12 @@ def analyze(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
+    include_text: Annotated[
+        bool,
+        typer.Option(
+            "--include-text", help="Put the analyzed text in the JSON (offsets refer to it)."
+        ),
+    ] = False,
 ) -> None:
     """Find statements and their sources, and print a sourcing breakdown.
 
@@ -137,6 +143,8 @@ def analyze(
     Examples:
 
       attrib analyze article.txt
+
+      attrib analyze https://example.org/news/story.html saved-page.html
 
       attrib analyze corpus/ --json > results.jsonl
 
@@ -160,7 +168,7 @@ def analyze(
     if jsonl_in is not None:
         articles = chain(articles, read_jsonl(jsonl_in, fail))
     total = len(paths) if jsonl_in is None else None
-    ok = _analyze_all(articles, total, model, workers, fmt, output)
+    ok = _analyze_all(articles, total, model, workers, fmt, output, include_text)
     raise typer.Exit(EXIT_INPUT if failures or not ok else 0)
 
 
@@ -171,6 +179,7 @@ def _analyze_all(
     workers: int,
     fmt: OutputFormat,
     output: Path | None,
+    include_text: bool = False,
 ) -> bool:
     """Analyze and write as each article is ready; False when the model could not be loaded."""
     from .pipeline import ModelError, analyze_doc_stream, load_pipeline
@@ -198,11 +207,11 @@ def _analyze_all(
             article = pending.popleft()
             analysis = analysis.with_input(article.name, article.meta)
             if fmt is OutputFormat.json:
-                out.write(render_json(analysis) + "\n")
+                out.write(render_json(analysis, article.text if include_text else None) + "\n")
             elif writer:
                 writer.writerows(csv_rows(analysis))
             else:
-                rows.append((article.name, 1, analysis.summary))
+                rows.append((_title(article), 1, analysis.summary))
                 first = first or analysis
             out.flush()
             advance()
@@ -213,6 +222,12 @@ def _analyze_all(
             elif rows:
                 console.print(corpus_table(rows))
     return True
+
+
+def _title(article: Article) -> str:
+    """The input's name, with the page title for a web page."""
+    title = article.meta.get("title") if article.meta.get("extracted") else None
+    return f"{article.name} — {title}" if title else article.name
 
 
 @contextmanager

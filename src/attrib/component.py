@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
@@ -96,6 +97,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     otherwise merges headlines and datelines into the next paragraph.
     """
     text = doc.text  # Doc.text is rebuilt on every access
+    starts = doc.to_array([SENT_START])
     line_start = 0
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
@@ -103,8 +105,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             continue
         blank = prev.text.count("\n") >= 2
         if not tok.is_space and (blank or _ends_sentence(text[line_start : prev.idx])):
-            tok.is_sent_start = True
+            starts[tok.i] = 1
         line_start = prev.idx + prev.text.rfind("\n") + 1
+    # One array write: setting Token.is_sent_start scans the whole Doc each time.
+    doc.from_array([SENT_START], starts)
     return doc
 
 

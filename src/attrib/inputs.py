@@ -42,12 +42,14 @@ def expand(
     patterns = tuple(patterns)
     for name in names:
         path = Path(name)
-        if name != "-" and path.is_dir():
+        if name == "-" or name.startswith(("http://", "https://")):
+            yield name
+        elif path.is_dir():
             found = {p for pattern in patterns for p in path.rglob(pattern) if p.is_file()}
             if not found:
                 on_error(f"{name}: no files matching {' or '.join(patterns)}")
             yield from (str(p) for p in sorted(found))
-        elif name != "-" and not path.exists() and glob.has_magic(name):
+        elif not path.exists() and glob.has_magic(name):
             matches = sorted(glob.glob(name, recursive=True))
             if not matches:
                 on_error(f"{name}: no files match this pattern")
@@ -57,12 +59,41 @@ def expand(
 
 
 def read_files(names: Iterable[str], on_error: Callable[[str], None]) -> Iterator[Article]:
-    """Articles from paths (or '-'); unreadable ones go to ``on_error``."""
+    """Articles from paths, '-' or http(s) URLs; unreadable ones go to ``on_error``.
+
+    A web page (a URL, or a file whose content is HTML) is reduced to its main
+    text, and its metadata (title, author, date, sitename, url) becomes the
+    article's ``meta``: offsets then refer to the extracted text.
+    """
     for name in names:
         try:
-            yield Article(name, read_input(name))
+            yield read_article(name)
         except InputError as err:
             on_error(str(err))
+
+
+def read_article(name: str) -> Article:
+    """One article from a path, '-' or a URL."""
+    if name.startswith(("http://", "https://")):
+        from .webpage import read_url
+
+        page = read_url(name)
+    else:
+        text = read_input(name)
+        if not _html_prefix(text):
+            return Article(name, text)
+        from .webpage import extract_page, looks_like_html
+
+        if not looks_like_html(text):
+            return Article(name, text)
+        page = extract_page(text, name=name)
+    meta = {k: v for k, v in page.meta.to_dict().items() if v is not None}
+    return Article(name, page.text, {**meta, "extracted": True})
+
+
+def _html_prefix(text: str) -> bool:
+    """Cheap pre-check, so plain text never imports the HTML extractor."""
+    return text.lstrip()[:1] == "<"
 
 
 def read_jsonl(

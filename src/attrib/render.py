@@ -22,9 +22,12 @@ TYPE_MEANING = {
 ENTITY_LABELS = {"person": "person", "organization": "org", "group": "group", "document": "doc"}
 
 
-def render_json(analysis: Analysis) -> str:
-    """The analysis as one line of JSON (the documented, versioned schema)."""
-    return json.dumps(analysis.to_dict(), ensure_ascii=False)
+def render_json(analysis: Analysis, text: str | None = None) -> str:
+    """One line of JSON in the documented, versioned schema; with the text when given."""
+    doc = analysis.to_dict()
+    if text is not None:
+        doc["text"] = text
+    return json.dumps(doc, ensure_ascii=False)
 
 
 def _cues(analysis: Analysis, source: Source) -> str:

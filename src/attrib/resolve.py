@@ -59,6 +59,9 @@ class _Resolver:
         return [self.resolve_head(head, mention.heads) for head in mention.heads]
 
     def resolve_head(self, head: Token, coordinated: list[Token]) -> _Source:
+        antecedent = _relative_antecedent(head)
+        if antecedent is not None:  # "an aide, who said ...": the source is the aide
+            return self.resolve_head(antecedent, [head.head])
         typed = classify(head, self.lex)
         toks = mention_tokens(head, coordinated) or [head]
         span = TextSpan.of(self.text, toks[0].idx, toks[-1].idx + len(toks[-1]))
@@ -171,6 +174,15 @@ class _Resolver:
             "named", "person", name, "person:" + name.lower(), False, name.split()[-1].lower()
         )
         return self.same_person(typed) or self.by_key.get(typed.key) or self.new(typed)
+
+
+def _relative_antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "who" in "the aide, who said" is the aide."""
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+        noun = head.head.head
+        if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:
+            return noun
+    return None
 
 
 def _person_entities(doc: Doc) -> list[tuple[int, str]]:

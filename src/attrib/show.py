@@ -1,0 +1,194 @@
+"""``attrib show``: the article itself, with its sourcing highlighted in the terminal.
+
+Every statement's content pieces are coloured by the type of their resolved
+source (named green, unnamed yellow, outlet cyan, as in the tables), the cue is
+bold and underlined, unattributed or hedged claims are magenta, and after each
+statement's last piece a label names the source and its relay chain:
+``[unnamed: senior Trump administration official, via NBC News, UNN]``.
+
+Without colour (output piped, ``NO_COLOR`` set, or ``color=False``) the same
+text reads as plain text: content is delimited with ``⟦ ⟧``, cues with ``‹ ›``,
+unattributed claims with ``⟪ ⟫`` followed by ``[unattributed: allegedly]``, and
+the source labels are bracketed as above. No escape codes are written.
+
+Spans may overlap (a cue inside a quote, a hedged sentence around a statement):
+the text is cut at every span boundary and each stretch takes the styles of all
+the spans covering it, so overlaps never garble the output.
+
+Paging: attrib does not start a pager itself. Articles are short and the output
+is ordinary text, so the user's pager is the right tool: ``attrib show FILE |
+less`` (plain) or ``FORCE_COLOR=1 attrib show FILE | less -R`` (coloured; rich
+honours ``FORCE_COLOR``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.style import Style
+from rich.text import Text
+
+from .model import SOURCE_TYPES, Analysis, Statement
+from .render import TYPE_MEANING, TYPE_STYLES
+
+HEDGE_STYLE = "magenta"
+CUE_STYLE = "bold underline"
+UNRESOLVED_STYLE = "bold"
+PLAIN_CONTENT = ("⟦", "⟧")
+PLAIN_CUE = ("‹", "›")
+PLAIN_HEDGE = ("⟪", "⟫")
+
+
+def source_name(name: str, source_type: str) -> str:
+    """The source's name without a redundant leading 'unnamed' ("unnamed: senior official")."""
+    if source_type == "unnamed" and name.lower().startswith("unnamed "):
+        return name[len("unnamed ") :]
+    return name
+
+
+def statement_type(analysis: Analysis, st: Statement) -> str | None:
+    """The type of the statement's resolved source, or None when it has none."""
+    src = analysis.source(st.source_id)
+    return src.type if src else None
+
+
+def speakers(analysis: Analysis, st: Statement) -> str:
+    """The resolved speaker, and any co-speakers joined with '&'."""
+    names = []
+    for sid in (st.source_id, *st.co_source_ids):
+        src = analysis.source(sid)
+        if src is not None:
+            names.append(source_name(src.name, src.type))
+    return " & ".join(names)
+
+
+def relays(analysis: Analysis, st: Statement) -> list[str]:
+    """The relaying sources' names, the one nearest the original speaker first."""
+    return [src.name for vid in st.via if (src := analysis.source(vid)) is not None]
+
+
+def source_label(analysis: Analysis, st: Statement) -> str:
+    """'unnamed: senior official, via NBC News, UNN' (without brackets)."""
+    kind = statement_type(analysis, st)
+    chain = relays(analysis, st)
+    via = f", via {', '.join(chain)}" if chain else ""
+    if kind is None:
+        return f"source not resolved{via}"
+    return f"{kind}: {speakers(analysis, st)}{via}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    style: str
+    open: str
+    close: str
+
+
+def _spans(analysis: Analysis, text: str) -> list[_Span]:
+    """Hedges first, then content, then cues: later styles win where they overlap."""
+    spans: list[_Span] = []
+    for u in analysis.unattributed:
+        spans.append(_Span(u.start, u.end, HEDGE_STYLE, *PLAIN_HEDGE))
+    for st in analysis.statements:
+        kind = statement_type(analysis, st)
+        style = TYPE_STYLES[kind] if kind else UNRESOLVED_STYLE
+        for piece in st.pieces:
+            spans.append(_Span(piece.start, piece.end, style, *PLAIN_CONTENT))
+    for st in analysis.statements:
+        if st.cue is not None:
+            spans.append(_Span(st.cue.start, st.cue.end, CUE_STYLE, *PLAIN_CUE))
+    size = len(text)
+    return [
+        _Span(max(0, s.start), min(size, s.end), s.style, s.open, s.close)
+        for s in spans
+        if 0 <= s.start < s.end and s.start < size
+    ]
+
+
+def _labels(analysis: Analysis, text: str) -> dict[int, list[tuple[str, str]]]:
+    """Labels to insert, by offset: after each statement's last piece, after each hedge."""
+    labels: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    size = len(text)
+    for st in analysis.statements:
+        kind = statement_type(analysis, st)
+        end = min(size, max(p.end for p in st.pieces))
+        style = f"{TYPE_STYLES[kind]} italic" if kind else "italic"
+        labels[end].append((f" [{source_label(analysis, st)}]", style))
+    for u in analysis.unattributed:
+        labels[min(size, u.end)].append((f" [unattributed: {u.marker}]", f"{HEDGE_STYLE} italic"))
+    return labels
+
+
+def legend(color: bool) -> Text:
+    """One line saying what the colours (or, in plain text, the brackets) mean."""
+    out = Text("Legend: ")
+    if not color:
+        out.append(
+            "⟦statement⟧ [source type: source, via relays]  ‹cue›  ⟪unattributed or hedged⟫  "
+            "types: " + ", ".join(f"{t} ({TYPE_MEANING[t]})" for t in SOURCE_TYPES)
+        )
+        return out
+    for kind in SOURCE_TYPES:
+        out.append(kind, style=TYPE_STYLES[kind])
+        out.append(f" ({TYPE_MEANING[kind]})  ")
+    out.append("unattributed or hedged", style=HEDGE_STYLE)
+    out.append("  ")
+    out.append("cue", style=CUE_STYLE)
+    out.append("  [source, via relays]", style="italic")
+    return out
+
+
+def render_article(text: str, analysis: Analysis, color: bool) -> Text:
+    """The article with its sourcing highlighted, preceded by a legend line.
+
+    ``analysis`` must come from ``text`` (its offsets index into it). With
+    ``color`` False the result carries no styles at all, only plain markers.
+    """
+    spans = _spans(analysis, text)
+    labels = _labels(analysis, text)
+    cuts = {0, len(text), *labels}
+    for s in spans:
+        cuts.update((s.start, s.end))
+    opens: dict[int, list[_Span]] = defaultdict(list)
+    closes: dict[int, list[_Span]] = defaultdict(list)
+    for s in spans:
+        opens[s.start].append(s)
+        closes[s.end].append(s)
+    for group in opens.values():
+        group.sort(key=lambda s: -s.end)  # outer spans open first
+    for group in closes.values():
+        group.sort(key=lambda s: -s.start)  # inner spans close first
+    out = legend(color)
+    out.append("\n\n")
+    points = sorted(c for c in cuts if 0 <= c <= len(text))
+    for i, here in enumerate(points):
+        if not color:
+            # Close what ends here, then the labels, then open what starts here.
+            out.append("".join(s.close for s in closes.get(here, [])))
+        for label, style in labels.get(here, []):
+            out.append(label, style=style if color else None)
+        if not color:
+            out.append("".join(s.open for s in opens.get(here, [])))
+        if i + 1 == len(points):
+            break
+        nxt = points[i + 1]
+        chunk = text[here:nxt]
+        if color:
+            active = [s.style for s in spans if s.start <= here and nxt <= s.end]
+            style = Style.combine(Style.parse(a) for a in active) if active else None
+            out.append(chunk, style=style)
+        else:
+            out.append(chunk)
+    if not out.plain.endswith("\n"):
+        out.append("\n")
+    return out
+
+
+def print_article(console: Console, text: str, analysis: Analysis) -> None:
+    """Print with colour when the console is a terminal and NO_COLOR is not set."""
+    color = console.is_terminal and not console.no_color
+    console.print(render_article(text, analysis, color), soft_wrap=not console.is_terminal)
