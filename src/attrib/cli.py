@@ -183,6 +183,7 @@ def _analyze_all(
 ) -> bool:
     """Analyze and write as each article is ready; False when the model could not be loaded."""
     from .pipeline import ModelError, analyze_doc_stream, load_pipeline
+    from .publisher import mark_publisher
     from .render import CSV_HEADER, corpus_table, csv_rows, print_table, render_json
 
     try:
@@ -205,7 +206,7 @@ def _analyze_all(
             writer.writerow(CSV_HEADER)
         for analysis in analyze_doc_stream(nlp, texts(), n_process=workers):
             article = pending.popleft()
-            analysis = analysis.with_input(article.name, article.meta)
+            analysis = mark_publisher(analysis.with_input(article.name, article.meta), article.meta)
             if fmt is OutputFormat.json:
                 out.write(render_json(analysis, article.text if include_text else None) + "\n")
             elif writer:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Kind = Literal["direct", "indirect", "mixed"]
 SourceType = Literal["named", "unnamed", "outlet"]
@@ -111,6 +111,7 @@ class Source:
     type: SourceType
     entity: Entity
     mentions: tuple[TextSpan, ...]
+    publisher: bool = False  # the outlet that published the article citing itself
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -118,6 +119,7 @@ class Source:
             "name": self.name,
             "type": self.type,
             "entity": self.entity,
+            "publisher": self.publisher,
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
@@ -129,6 +131,7 @@ class Source:
             type=cast(SourceType, data["type"]),
             entity=cast(Entity, data["entity"]),
             mentions=tuple(TextSpan.from_dict(m) for m in data["mentions"]),
+            publisher=bool(data.get("publisher", False)),
         )
 
 
@@ -158,6 +161,7 @@ class Summary:
     sources_by_type: dict[str, int]
     relayed: int
     unattributed: int
+    own_reporting: int = 0  # statements whose source is the publishing outlet itself
 
     @property
     def attributed(self) -> int:
@@ -179,6 +183,7 @@ class Summary:
             "share_by_type": {t: round(self.share(t), 4) for t in SOURCE_TYPES},
             "relayed": self.relayed,
             "unattributed": self.unattributed,
+            "own_reporting": self.own_reporting,
         }
 
     @classmethod
@@ -189,6 +194,7 @@ class Summary:
             sources_by_type=dict(data["sources_by_type"]),
             relayed=int(data["relayed"]),
             unattributed=int(data["unattributed"]),
+            own_reporting=int(data.get("own_reporting", 0)),
         )
 
     @classmethod
@@ -205,6 +211,7 @@ class Summary:
                 {t: total.sources_by_type[t] + s.sources_by_type.get(t, 0) for t in SOURCE_TYPES},
                 total.relayed + s.relayed,
                 total.unattributed + s.unattributed,
+                total.own_reporting + s.own_reporting,
             )
         return total
 
@@ -218,18 +225,24 @@ class Summary:
         by_id = {s.id: s for s in sources}
         statements = list(statements)
         by_type: dict[str, int] = dict.fromkeys(SOURCE_TYPES, 0)
+        own = 0
         for st in statements:
-            if st.source_id in by_id:
-                by_type[by_id[st.source_id].type] += 1
+            src = by_id.get(st.source_id or "")
+            if src is not None and src.publisher:
+                own += 1  # the article's own reporting is not an outside outlet
+            elif src is not None:
+                by_type[src.type] += 1
         src_by_type: dict[str, int] = dict.fromkeys(SOURCE_TYPES, 0)
         for src in by_id.values():
-            src_by_type[src.type] += 1
+            if not src.publisher:
+                src_by_type[src.type] += 1
         return cls(
             statements=len(statements),
             statements_by_type=by_type,
             sources_by_type=src_by_type,
             relayed=sum(1 for st in statements if st.via),
             unattributed=unattributed,
+            own_reporting=own,
         )
 
 

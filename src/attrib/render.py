@@ -64,7 +64,7 @@ def sources_table(analysis: Analysis) -> Table:
         said = sum(1 for st in analysis.statements if src.id in (st.source_id, *st.co_source_ids))
         relayed = sum(1 for st in analysis.statements if src.id in st.via)
         table.add_row(
-            src.name,
+            f"{src.name} (publisher)" if src.publisher else src.name,
             Text(src.type, style=TYPE_STYLES[src.type]),
             ENTITY_LABELS[src.entity],
             str(said),
@@ -87,6 +87,8 @@ def breakdown(analysis: Analysis) -> Text:
         out.append(f"  {kind:<8}", style=TYPE_STYLES[kind])
         out.append(f"{n:>3} statements {summary.share(kind):>4.0%}")
         out.append(f"  {summary.sources_by_type[kind]:>2} sources  {TYPE_MEANING[kind]}\n")
+    if summary.own_reporting:
+        out.append(f"  {summary.own_reporting} statements are the publisher's own reporting\n")
     out.append(verdict(analysis), style="bold")
     return out
 
@@ -96,7 +98,9 @@ def verdict(analysis: Analysis) -> str:
     summary = analysis.summary
     if summary.statements == 0:
         return "No attributed statements found."
-    if summary.attributed and summary.statements_by_type["named"] == 0:
+    if not summary.attributed:
+        return "No statement rests on a source outside the article's own reporting."
+    if summary.statements_by_type["named"] == 0:
         return "Every attributed statement rests on unnamed sources or other outlets."
     share = 1 - summary.share("named")
     return f"{share:.0%} of attributed statements rest on unnamed sources or other outlets."
