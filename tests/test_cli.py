@@ -150,3 +150,31 @@ def test_evaluate_on_small_gold(tmp_path: Path) -> None:
     assert report["articles"] == 3
     assert set(report) >= {"content", "source", "pair"}
     assert 0 < report["content"]["overlap"]["all"]["f1"] <= 100
+
+
+def test_output_file_has_ordinary_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    old = os.umask(0o022)
+    try:
+        result = attrib("analyze", str(EXAMPLE), "--format", "html", "-o", str(out))
+    finally:
+        os.umask(old)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_mode & 0o777 == 0o644
+    html = out.read_text(encoding="utf-8")
+    assert html.lower().startswith("<!doctype html>") and "NBC News" in html
+
+
+def test_show_plain_when_piped() -> None:
+    result = attrib("show", str(EXAMPLE))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "\x1b[" not in out
+    assert "[unnamed: senior Trump administration official, via NBC News, UNN]" in out
+    assert "Every attributed statement rests on unnamed sources or other outlets." in out
+
+
+def test_show_missing_file() -> None:
+    result = attrib("show", "no-such-file.txt")
+    assert result.returncode == 1
+    assert result.stderr.decode().strip() == "attrib: no-such-file.txt: no such file"

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
@@ -47,6 +47,7 @@ class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    html = "html"
 
 
 def _stderr() -> Console:
@@ -84,6 +85,9 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 is not what a user expects of -o
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -102,7 +106,11 @@ def analyze(
     json_out: Annotated[bool, typer.Option("--json", help="Shorthand for --format json.")] = False,
     fmt: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="table, json (JSON Lines) or csv (a row a statement)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json (JSON Lines), csv (a row a statement) or html (a report).",
+        ),
     ] = OutputFormat.table,
     jsonl_in: Annotated[
         str | None,
@@ -149,6 +157,8 @@ def analyze(
       attrib analyze corpus/ --json > results.jsonl
 
       attrib analyze corpus/ --format csv -o statements.csv --workers 2
+
+      attrib analyze article.txt --format html -o report.html
 
       cat articles.jsonl | attrib analyze --jsonl-in - --json | jq .summary
     """
@@ -199,6 +209,7 @@ def _analyze_all(
             yield article.text
 
     rows: list[tuple[str, int, Summary]] = []
+    report: list[tuple[str, str, Analysis]] = []  # --format html is one document: kept whole
     first: Analysis | None = None  # the only one kept: a single input prints its full table
     with _destination(output) as out, _progress(total) as advance:
         writer = csv.writer(out) if fmt is OutputFormat.csv else None
@@ -211,11 +222,15 @@ def _analyze_all(
                 out.write(render_json(analysis, article.text if include_text else None) + "\n")
             elif writer:
                 writer.writerows(csv_rows(analysis))
+            elif fmt is OutputFormat.html:
+                report.append((_title(article), article.text, analysis))
             else:
                 rows.append((_title(article), 1, analysis.summary))
                 first = first or analysis
             out.flush()
             advance()
+        if fmt is OutputFormat.html:
+            out.write(_html(report, nlp.meta))
         if fmt is OutputFormat.table:
             console = Console(file=out, highlight=False, soft_wrap=False)
             if len(rows) == 1 and first is not None:
@@ -223,6 +238,15 @@ def _analyze_all(
             elif rows:
                 console.print(corpus_table(rows))
     return True
+
+
+def _html(report: list[tuple[str, str, Analysis]], meta: dict[str, Any]) -> str:
+    from datetime import UTC, datetime
+
+    from .html_report import render_html
+
+    model = f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
+    return render_html(report, model, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
 
 def _title(article: Article) -> str:
@@ -254,6 +278,46 @@ def _progress(total: int | None) -> Iterator[Callable[[], None]]:
     ) as bar:
         task = bar.add_task("analyzing", total=total)
         yield lambda: bar.advance(task)
+
+
+@app.command()
+def show(
+    source: Annotated[
+        str, typer.Argument(help="A text file, web page file or URL; '-' reads stdin.")
+    ],
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="spaCy pipeline to use.")
+    ] = None,
+) -> None:
+    """Print the article with each statement highlighted by the type of its source.
+
+    Colours: named green, unnamed yellow, outlet cyan, unattributed magenta; a
+    label after each statement names its source and relays. Plain text with
+    bracketed labels when piped or under NO_COLOR. For long articles use a
+    pager: attrib show article.txt | less (or FORCE_COLOR=1 ... | less -R).
+
+    Example:
+
+      attrib show article.txt
+    """
+    from .inputs import read_article
+    from .pipeline import ModelError, analyze_text, load_pipeline
+    from .publisher import mark_publisher
+    from .reading import InputError
+    from .render import breakdown
+    from .show import print_article
+
+    try:
+        article = read_article(source)
+        nlp = load_pipeline(model)
+    except (InputError, ModelError) as err:
+        _fail(str(err))
+        raise typer.Exit(EXIT_INPUT) from None
+    analysis = mark_publisher(analyze_text(nlp, article.text), article.meta)
+    console = Console(highlight=False)
+    print_article(console, article.text, analysis)
+    console.print()
+    console.print(breakdown(analysis))
 
 
 @app.command()

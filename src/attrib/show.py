@@ -24,13 +24,14 @@ honours ``FORCE_COLOR``).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from .model import SOURCE_TYPES, Analysis, Statement
+from .model import SOURCE_TYPES, Analysis, Source, Statement
 from .render import TYPE_MEANING, TYPE_STYLES
 
 HEDGE_STYLE = "magenta"
@@ -48,35 +49,46 @@ def source_name(name: str, source_type: str) -> str:
     return name
 
 
-def statement_type(analysis: Analysis, st: Statement) -> str | None:
+Sources = Analysis | Mapping[str, Source]
+
+
+def index(sources: Sources) -> Mapping[str, Source]:
+    """Sources by id: build it once and pass it to the helpers below in loops."""
+    return {s.id: s for s in sources.sources} if isinstance(sources, Analysis) else sources
+
+
+def statement_type(sources: Sources, st: Statement) -> str | None:
     """The type of the statement's resolved source, or None when it has none."""
-    src = analysis.source(st.source_id)
+    src = index(sources).get(st.source_id or "")
     return src.type if src else None
 
 
-def speakers(analysis: Analysis, st: Statement) -> str:
+def speakers(sources: Sources, st: Statement) -> str:
     """The resolved speaker, and any co-speakers joined with '&'."""
+    by_id = index(sources)
     names = []
     for sid in (st.source_id, *st.co_source_ids):
-        src = analysis.source(sid)
+        src = by_id.get(sid or "")
         if src is not None:
             names.append(source_name(src.name, src.type))
     return " & ".join(names)
 
 
-def relays(analysis: Analysis, st: Statement) -> list[str]:
+def relays(sources: Sources, st: Statement) -> list[str]:
     """The relaying sources' names, the one nearest the original speaker first."""
-    return [src.name for vid in st.via if (src := analysis.source(vid)) is not None]
+    by_id = index(sources)
+    return [src.name for vid in st.via if (src := by_id.get(vid)) is not None]
 
 
-def source_label(analysis: Analysis, st: Statement) -> str:
+def source_label(sources: Sources, st: Statement) -> str:
     """'unnamed: senior official, via NBC News, UNN' (without brackets)."""
-    kind = statement_type(analysis, st)
-    chain = relays(analysis, st)
+    by_id = index(sources)
+    kind = statement_type(by_id, st)
+    chain = relays(by_id, st)
     via = f", via {', '.join(chain)}" if chain else ""
     if kind is None:
         return f"source not resolved{via}"
-    return f"{kind}: {speakers(analysis, st)}{via}"
+    return f"{kind}: {speakers(by_id, st)}{via}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +103,11 @@ class _Span:
 def _spans(analysis: Analysis, text: str) -> list[_Span]:
     """Hedges first, then content, then cues: later styles win where they overlap."""
     spans: list[_Span] = []
+    by_id = index(analysis)
     for u in analysis.unattributed:
         spans.append(_Span(u.start, u.end, HEDGE_STYLE, *PLAIN_HEDGE))
     for st in analysis.statements:
-        kind = statement_type(analysis, st)
+        kind = statement_type(by_id, st)
         style = TYPE_STYLES[kind] if kind else UNRESOLVED_STYLE
         for piece in st.pieces:
             spans.append(_Span(piece.start, piece.end, style, *PLAIN_CONTENT))
@@ -112,12 +125,13 @@ def _spans(analysis: Analysis, text: str) -> list[_Span]:
 def _labels(analysis: Analysis, text: str) -> dict[int, list[tuple[str, str]]]:
     """Labels to insert, by offset: after each statement's last piece, after each hedge."""
     labels: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    by_id = index(analysis)
     size = len(text)
     for st in analysis.statements:
-        kind = statement_type(analysis, st)
+        kind = statement_type(by_id, st)
         end = min(size, max(p.end for p in st.pieces))
         style = f"{TYPE_STYLES[kind]} italic" if kind else "italic"
-        labels[end].append((f" [{source_label(analysis, st)}]", style))
+        labels[end].append((f" [{source_label(by_id, st)}]", style))
     for u in analysis.unattributed:
         labels[min(size, u.end)].append((f" [unattributed: {u.marker}]", f"{HEDGE_STYLE} italic"))
     return labels
@@ -164,23 +178,29 @@ def render_article(text: str, analysis: Analysis, color: bool) -> Text:
         group.sort(key=lambda s: -s.start)  # inner spans close first
     out = legend(color)
     out.append("\n\n")
+    order = {id(s): n for n, s in enumerate(spans)}  # later spans win where styles overlap
+    active: dict[int, _Span] = {}
     points = sorted(c for c in cuts if 0 <= c <= len(text))
     for i, here in enumerate(points):
+        ending = closes.get(here, [])
+        starting = opens.get(here, [])
+        for s in ending:
+            active.pop(order[id(s)], None)
+        for s in starting:
+            active[order[id(s)]] = s
         if not color:
             # Close what ends here, then the labels, then open what starts here.
-            out.append("".join(s.close for s in closes.get(here, [])))
+            out.append("".join(s.close for s in ending))
         for label, style in labels.get(here, []):
             out.append(label, style=style if color else None)
         if not color:
-            out.append("".join(s.open for s in opens.get(here, [])))
+            out.append("".join(s.open for s in starting))
         if i + 1 == len(points):
             break
-        nxt = points[i + 1]
-        chunk = text[here:nxt]
-        if color:
-            active = [s.style for s in spans if s.start <= here and nxt <= s.end]
-            style = Style.combine(Style.parse(a) for a in active) if active else None
-            out.append(chunk, style=style)
+        chunk = text[here : points[i + 1]]
+        if color and active:
+            styles = (Style.parse(active[k].style) for k in sorted(active))
+            out.append(chunk, style=Style.combine(styles))
         else:
             out.append(chunk)
     if not out.plain.endswith("\n"):

@@ -1,0 +1,276 @@
+"""The HTML report in a real browser: headless Chromium through Playwright.
+
+Uses the system Chromium (``apt-get install chromium``) and the ``playwright``
+Python package; ``playwright install`` is never needed. Skipped when either is
+missing.
+
+``save_report_screenshot(path)`` is test tooling: it writes a PNG of the report
+on the example article. ``ATTRIB_SCREENSHOT=docs/report.png pytest
+tests/test_html_browser.py -k screenshot`` refreshes the README's picture.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+import attrib
+from attrib.html_report import render_html
+from attrib.model import Analysis
+
+from .conftest import EXAMPLE, ROOT
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+HOSTILE = (
+    'The mayor said: "<script>window.__pwned = 1</script> is not a plan."\n\n'
+    'An aide said that </mark><img src=x onerror="window.__pwned = 2"> was a test.\n\n'
+    'The vote was allegedly <svg onload="window.__pwned = 3"></svg> rigged.\n'
+)
+
+
+def _playwright_missing() -> str | None:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install playwright)"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    return None
+
+
+pytestmark = pytest.mark.skipif(
+    _playwright_missing() is not None, reason=_playwright_missing() or ""
+)
+
+
+def launch(playwright: Any) -> Browser:
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+class Report:
+    """A report opened from a file:// URL, with every request and error recorded."""
+
+    def __init__(self, browser: Browser, document: str, path: Path, width: int = 1280) -> None:
+        path.write_text(document, encoding="utf-8")
+        self.url = path.resolve().as_uri()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page: Page = browser.new_page(viewport={"width": width, "height": 900})
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.route("**/*", self._route)
+        self.page.goto(self.url)
+
+    def _route(self, route: Any) -> None:
+        self.requests.append(route.request.url)
+        if route.request.url == self.url:
+            route.continue_()
+        else:
+            route.abort()
+
+    def close(self) -> None:
+        self.page.close()
+
+
+def save_report_screenshot(path: Path, width: int = 1280) -> Path:
+    """Write a full-page PNG of the report on the example article (test tooling)."""
+    from playwright.sync_api import sync_playwright
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    analysis = attrib.analyze(text)
+    document = render_html(
+        [("Trump approves 28-point peace plan", text, analysis)], analysis.model, "2026-11-25"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    html_path = path.with_name(f".{path.stem}.tmp.html")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            report = Report(browser, document, html_path, width=width)
+            report.page.screenshot(path=str(path), full_page=True)
+        finally:
+            browser.close()
+            html_path.unlink(missing_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def example(analyze) -> tuple[str, Analysis]:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    return text, analyze(text)
+
+
+@pytest.fixture
+def report(browser: Browser, example: tuple[str, Analysis], tmp_path: Path) -> Iterator[Report]:
+    text, analysis = example
+    opened = Report(
+        browser, render_html([("Peace plan", text, analysis)], "sm", "today"), tmp_path / "r.html"
+    )
+    yield opened
+    opened.close()
+
+
+def test_loads_without_errors_or_requests(report: Report) -> None:
+    report.page.wait_for_load_state("load")
+    assert report.errors == []
+    assert report.requests == [report.url]
+    assert report.page.title().startswith("Peace plan")
+
+
+def test_highlights_are_the_json_content_pieces(
+    report: Report, example: tuple[str, Analysis]
+) -> None:
+    _, analysis = example
+    found = report.page.evaluate(
+        """() => {
+          const out = {};
+          document.querySelectorAll(".text mark[data-piece]").forEach(m => {
+            const id = m.dataset.piece;
+            out[id] = (out[id] || "") + m.textContent;
+          });
+          return out;
+        }"""
+    )
+    expected = {}
+    for st in analysis.to_dict()["statements"]:
+        pieces = st["content"].get("pieces") or [st["content"]]
+        for n, piece in enumerate(pieces):
+            expected[f"a1-{st['id']}-p{n}"] = piece["text"]
+    assert found == expected
+
+
+def _active(page: Page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".text mark.active", "ms => [...new Set(ms.map(m => m.dataset.statement))].sort()"
+    )
+
+
+def test_selecting_a_source_highlights_exactly_its_statements(
+    report: Report, example: tuple[str, Analysis]
+) -> None:
+    _, analysis = example
+    page = report.page
+    assert _active(page) == []
+    for src in analysis.sources:
+        button = page.locator(f'button.src[data-source="a1-{src.id}"]')
+        button.click()
+        expected = sorted(
+            f"a1-{st.id}"
+            for st in analysis.statements
+            if src.id in (st.source_id, *st.co_source_ids)
+        )
+        assert _active(page) == expected, src.name
+        assert button.get_attribute("aria-pressed") == "true"
+        button.click()
+        assert _active(page) == []
+        assert button.get_attribute("aria-pressed") == "false"
+    said = next(
+        s for s in analysis.sources if any(st.source_id == s.id for st in analysis.statements)
+    )
+    button = page.locator(f'button.src[data-source="a1-{said.id}"]')
+    button.focus()
+    page.keyboard.press("Enter")
+    assert _active(page)
+    page.keyboard.press("Space")
+    assert _active(page) == []
+    assert report.errors == []
+
+
+def test_tooltip_on_focus_and_hover(report: Report, example: tuple[str, Analysis]) -> None:
+    _, analysis = example
+    page = report.page
+    tip = page.locator("#tip")
+    assert tip.is_hidden()
+    focused = None
+    for _ in range(len(analysis.sources) + 5):  # past the source buttons, to the text
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => document.activeElement.dataset.statement")
+        if focused:
+            break
+    assert focused == f"a1-{analysis.statements[0].id}"
+    assert tip.is_visible()
+    assert "relayed by NBC News → UNN" in tip.inner_text()
+    page.keyboard.press("Escape")
+    assert tip.is_hidden()
+    page.hover(".text .hedge >> nth=0")
+    assert tip.is_visible()
+    assert "Unattributed" in tip.inner_text()
+    described = page.evaluate(
+        """() => {
+          const m = document.querySelector('mark[tabindex="0"]');
+          return document.getElementById(m.getAttribute("aria-describedby")).textContent;
+        }"""
+    )
+    assert "senior Trump administration official" in described
+
+
+def test_hostile_article_executes_nothing(browser: Browser, analyze, tmp_path: Path) -> None:
+    analysis = analyze(HOSTILE)
+    document = render_html([("<script>window.__pwned = 4</script>", HOSTILE, analysis)], "m", "d")
+    report = Report(browser, document, tmp_path / "hostile.html")
+    try:
+        page = report.page
+        page.wait_for_load_state("load")
+        for mark in page.locator("mark[tabindex='0']").all():
+            mark.hover()
+            mark.focus()
+        for button in page.locator("button.src").all():
+            button.click()
+        assert page.evaluate("() => window.__pwned") is None
+        assert page.locator("script").count() == 1
+        assert page.locator(".text img, .text svg, .text script").count() == 0
+        assert "<script>window.__pwned = 1</script>" in page.locator(".text").inner_text()
+        assert report.requests == [report.url]
+        assert report.errors == []
+    finally:
+        report.close()
+
+
+def test_narrow_screen_has_no_horizontal_scroll(
+    browser: Browser, example: tuple[str, Analysis], tmp_path: Path
+) -> None:
+    text, analysis = example
+    document = render_html([("Peace plan", text, analysis), ("Again", text, analysis)], "m", "d")
+    report = Report(browser, document, tmp_path / "narrow.html", width=360)
+    try:
+        overflow = report.page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+    finally:
+        report.close()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("ATTRIB_SCREENSHOT"), reason="set ATTRIB_SCREENSHOT=docs/report.png"
+)
+def test_write_screenshot() -> None:
+    target = ROOT / os.environ["ATTRIB_SCREENSHOT"]
+    written = save_report_screenshot(target)
+    assert written.stat().st_size > 10_000

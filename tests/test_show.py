@@ -1,0 +1,177 @@
+"""attrib show: the article with its sourcing highlighted in the terminal."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+from rich.console import Console
+
+from attrib.model import Analysis, Statement, TextSpan, Unattributed
+from attrib.show import print_article, render_article, source_label
+
+from .conftest import EXAMPLE
+
+ANSI = re.compile(r"\x1b\[")
+SPLIT = '"The talks failed," Jane Miller said, "and nobody knows what comes next."\n'
+RELAY = (
+    "The ceasefire will start on Monday, NBC News reported, citing an unnamed senior "
+    "official, UNN reports.\n\nThe army allegedly moved two brigades overnight.\n"
+)
+
+
+def _body(rendered: str) -> str:
+    """The rendering without its legend (the first line and the blank line after it)."""
+    return rendered.split("\n\n", 1)[1]
+
+
+def _unmark(rendered: str, analysis: Analysis) -> str:
+    """Plain rendering with markers and labels removed: must give the article back."""
+    body = _body(rendered)
+    for st in analysis.statements:
+        body = body.replace(f" [{source_label(analysis, st)}]", "")
+    for u in analysis.unattributed:
+        body = body.replace(f" [unattributed: {u.marker}]", "")
+    return re.sub("[⟦⟧‹›⟪⟫]", "", body)
+
+
+@pytest.fixture(scope="module")
+def example_text() -> str:
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+def test_plain_mode_has_no_escapes_and_gives_the_text_back(analyze, example_text: str) -> None:
+    analysis = analyze(example_text)
+    out = render_article(example_text, analysis, color=False)
+    assert not out.spans, "plain mode carries no styles"
+    assert not ANSI.search(out.plain)
+    assert _unmark(out.plain, analysis) == example_text
+
+
+def test_every_piece_is_wrapped(analyze, example_text: str) -> None:
+    analysis = analyze(example_text)
+    plain = render_article(example_text, analysis, color=False).plain
+    assert analysis.statements
+    for st in analysis.statements:
+        for piece in st.pieces:
+            assert f"⟦{piece.text}⟧" in plain
+        if st.cue is not None:
+            assert f"‹{st.cue.text}›" in plain
+
+
+def test_label_follows_the_last_piece_with_the_chain(analyze) -> None:
+    analysis = analyze(RELAY)
+    plain = _body(render_article(RELAY, analysis, color=False).plain)
+    (st,) = analysis.statements
+    label = source_label(analysis, st)
+    assert label.startswith("unnamed: ")
+    assert "official" in label
+    assert ", via NBC News" in label
+    assert f"{st.pieces[-1].text}⟧ [{label}]" in plain
+    assert "⟪The army allegedly moved two brigades overnight⟫ [unattributed: allegedly]." in plain
+
+
+def test_relay_chain_nearest_first(analyze, example_text: str) -> None:
+    analysis = analyze(example_text)
+    plain = render_article(example_text, analysis, color=False).plain
+    label = "[unnamed: senior Trump administration official, via NBC News, UNN]"
+    assert f"Ukrainian officials⟧ {label}. This was ‹reported› by NBC News" in plain
+
+
+def test_split_quote_gets_one_label_after_its_last_piece(analyze) -> None:
+    analysis = analyze(SPLIT)
+    plain = _body(render_article(SPLIT, analysis, color=False).plain)
+    (st,) = analysis.statements
+    assert len(st.pieces) == 2
+    assert plain.count("[named: Jane Miller]") == 1
+    assert plain.index("[named: Jane Miller]") > plain.index("nobody knows")
+    assert plain.startswith('⟦"The talks failed,"⟧ Jane Miller ‹said›, ⟦"and nobody')
+
+
+def test_color_mode_styles_by_source_type(analyze) -> None:
+    analysis = analyze(SPLIT)
+    out = render_article(SPLIT, analysis, color=True)
+    styles = {out.plain[s.start : s.end]: str(s.style) for s in out.spans}
+    assert "green" in styles['"The talks failed,"']
+    assert "bold" in styles["said"] and "underline" in styles["said"]
+    assert "⟦" not in out.plain
+    assert "[named: Jane Miller]" in out.plain
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=100)
+    console.print(out)
+    assert ANSI.search(console.file.getvalue())  # type: ignore[attr-defined]
+
+
+def test_print_article_is_plain_when_piped(analyze) -> None:
+    analysis = analyze(SPLIT)
+    buffer = io.StringIO()
+    print_article(Console(file=buffer), SPLIT, analysis)
+    assert not ANSI.search(buffer.getvalue())
+    assert "⟦" in buffer.getvalue()
+
+
+def test_overlapping_spans_do_not_break_rendering() -> None:
+    text = "Officials said the army allegedly crossed the river at dawn."
+    content = TextSpan.of(text, 15, 59)
+    cue = TextSpan.of(text, 10, 20)  # crosses into the content
+    hedge = Unattributed(0, 40, text[0:40], "allegedly")  # crosses out of the content
+    st = Statement("s1", "indirect", (content,), cue, TextSpan.of(text, 0, 9), None)
+    analysis = Analysis((st,), (), (hedge,))
+    plain = render_article(text, analysis, color=False).plain
+    assert _unmark(plain, analysis) == text + "\n"
+    assert "[source not resolved]" in plain
+    colored = render_article(text, analysis, color=True)
+    assert colored.plain.count(text[20:40]) == 1
+    assert "[source not resolved]" in colored.plain
+
+
+def test_markup_in_the_article_is_literal(analyze) -> None:
+    text = 'The [bold]mayor[/bold] said: "[red]no[/red] <b>comment</b>."\n'
+    analysis = analyze(text)
+    buffer = io.StringIO()
+    Console(file=buffer, width=200).print(render_article(text, analysis, color=True))
+    assert "[bold]mayor[/bold]" in buffer.getvalue()
+    assert "[red]no[/red]" in buffer.getvalue()
+
+
+def test_empty_analysis() -> None:
+    out = render_article("", Analysis((), (), ()), color=False)
+    assert out.plain.startswith("Legend:")
+
+
+spans = hs.tuples(hs.integers(0, 30), hs.integers(0, 30)).map(sorted)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=hs.text(alphabet="ab [].\n", min_size=1, max_size=30),
+    pieces=hs.lists(spans, min_size=1, max_size=4),
+    hedges=hs.lists(spans, max_size=2),
+)
+def test_any_overlap_gives_the_text_back(
+    text: str, pieces: list[list[int]], hedges: list[list[int]]
+) -> None:
+    size = len(text)
+    statements = tuple(
+        Statement(
+            f"s{n}",
+            "direct",
+            (TextSpan.of(text, min(a, size), min(b, size)),),
+            TextSpan.of(text, min(b, size), min(b + 2, size)),
+            None,
+            None,
+        )
+        for n, (a, b) in enumerate(pieces)
+    )
+    unattributed = tuple(
+        Unattributed(min(a, size), min(b, size), text[min(a, size) : min(b, size)], "x")
+        for a, b in hedges
+    )
+    analysis = Analysis(statements, (), unattributed)
+    plain = render_article(text, analysis, color=False).plain
+    assert _unmark(plain, analysis).rstrip("\n") == text.rstrip("\n")
+    assert render_article(text, analysis, color=True).plain.count("[source not resolved]") == len(
+        statements
+    )
