@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,3 +36,20 @@ def analyze(nlp: Language):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def example(analyze) -> Analysis:  # type: ignore[no-untyped-def]
     return analyze(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def run_attrib(
+    *args: str,
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the CLI as a user would: a separate process, real streams and exit status."""
+    return subprocess.run(
+        [sys.executable, "-m", "attrib", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )

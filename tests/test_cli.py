@@ -13,21 +13,12 @@ from typer.testing import CliRunner
 
 from attrib.cli import app
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, run_attrib
 
 runner = CliRunner()
 
 
-def attrib(
-    *args: str, stdin: bytes | None = None, env: dict | None = None
-) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "attrib", *args],
-        input=stdin,
-        capture_output=True,
-        env={**os.environ, **(env or {})},
-        timeout=300,
-    )
+attrib = run_attrib
 
 
 @pytest.fixture(scope="module")

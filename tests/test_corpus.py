@@ -5,9 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +12,7 @@ import pytest
 from attrib.inputs import expand, read_jsonl
 from attrib.model import Analysis
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, run_attrib
 
 ARTICLES = {
     "a.txt": "The mayor said the road would reopen. Critics said it was too late.",
@@ -24,17 +21,8 @@ ARTICLES = {
 }
 
 
-def attrib(
-    *args: str, stdin: bytes | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "attrib", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        env={**os.environ, "NO_COLOR": "1"},
-        timeout=300,
-    )
+def attrib(*args: str, stdin: bytes | None = None, cwd: Path | None = None):  # type: ignore[no-untyped-def]
+    return run_attrib(*args, stdin=stdin, cwd=cwd, env={"NO_COLOR": "1"})
 
 
 @pytest.fixture
