@@ -496,7 +496,8 @@ def render_rest(res: Json) -> list[str]:
             f"one Doc {ld['one_doc_ratio']:.3f}, "
             f"attrib components {ld['attrib_components_ratio']:.3f}",
             f"  (~1 if linear; <= {TARGET_LINEAR} taken as linear)",
-            "  stream = analyze_doc_stream (chunks of 100k chars); one Doc = every component on",
+            "  stream = analyze_doc_stream (paragraph-aligned chunks of CHUNK_CHARS);",
+            "  one Doc = every component on",
             "  the whole text (max_length raised); attrib comps = attrib_paragraphs + attribution",
             "  + Analysis.from_dict within the one-Doc run.",
         ]
