@@ -359,3 +359,14 @@ def test_relative_pronoun_source_resolves_to_its_noun(analyze) -> None:
     assert st.source_span is not None and st.source_span.text == "who"
     src = a.source(st.source_id)
     assert src is not None and src.name == "local farmer"
+
+
+def test_trailing_outlet_relay_after_a_citing_chain(analyze) -> None:
+    a = analyze(
+        "The ferry service will resume in April, the Kyiv Independent reported, "
+        "citing a port official, Reuters reports."
+    )
+    st = only(a)
+    assert st.content.text == "The ferry service will resume in April"
+    assert a.source(st.source_id).name == "port official"  # type: ignore[union-attr]
+    assert [a.source(v).name for v in st.via] == ["the Kyiv Independent", "Reuters"]  # type: ignore[union-attr]

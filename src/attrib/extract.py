@@ -191,10 +191,30 @@ class _Finder:
             return None
         if tok.pos_ == "VERB":
             return lemma
-        mistagged = tok.tag_ == "NNS" and tok.dep_ == "ROOT" and tok.lower_ in self.lex.cue_forms
-        if mistagged and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts):
-            return lemma
-        return None
+        return lemma if self.mistagged_cue(tok) else None
+
+    def mistagged_cue(self, tok: Token) -> bool:
+        """ "..., UNN reports." where the tagger made "UNN reports" a compound noun: a plural
+        noun that is a verb form, after a proper noun, as the root or at the sentence end."""
+        if tok.tag_ != "NNS" or tok.lower_ not in self.lex.cue_forms:
+            return False
+        if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts):
+            return False
+        return tok.dep_ == "ROOT" or self.ends_sentence(tok)
+
+    def ends_sentence(self, tok: Token) -> bool:
+        last = tok.sent.end - 1
+        while last > tok.i and (self.doc[last].is_punct or self.doc[last].is_space):
+            last -= 1
+        return last == tok.i
+
+    def trailing_report(self, tok: Token) -> bool:
+        """A media cue closing its sentence under another verb: ", Reuters reports." relays
+        the rest of the sentence."""
+        if tok.dep_ == "ROOT" or not self.ends_sentence(tok):
+            return False
+        lemma = self.is_cue_verb(tok)
+        return lemma is not None and self.lex.cue_categories.get(lemma) == "publish"
 
     def subject(self, verb: Token) -> Token | None:
         """The speaker: active subject, passive agent, or the subject shared with a head verb."""
@@ -265,7 +285,14 @@ class _Finder:
                 return self.previous_sentence(sent)
             if target is not None:
                 return self.pieces_from_tokens(t.i for t in target.subtree)
-        clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+        if self.trailing_report(verb):  # "..., UNN reports.": the rest of the sentence
+            inside = {t.i for t in verb.subtree}
+            return self.pieces_from_tokens(t.i for t in sent if t.i not in inside)
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ in _CLAUSES and not (c.i > verb.i and self.trailing_report(c))
+        ]
         if clauses:
             return self.pieces_from_tokens(t.i for c in clauses for t in c.subtree)
         nominal = self.nominal_content(verb)
