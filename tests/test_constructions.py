@@ -370,3 +370,32 @@ def test_trailing_outlet_relay_after_a_citing_chain(analyze) -> None:
     assert st.content.text == "The ferry service will resume in April"
     assert a.source(st.source_id).name == "port official"  # type: ignore[union-attr]
     assert [a.source(v).name for v in st.via] == ["the Kyiv Independent", "Reuters"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "source"),
+    [
+        (
+            "The senator made the argument that taxes must fall.",
+            "that taxes must fall",
+            "argument",
+            "The senator",
+        ),
+        (
+            "Voters doubted her promise that the clinic would stay open.",
+            "that the clinic would stay open",
+            "promise",
+            "her",
+        ),
+    ],
+)
+def test_noun_cues_with_a_that_clause(analyze, text, content, cue, source) -> None:
+    statements = analyze(text).statements
+    noun_cued = [s for s in statements if s.cue and s.cue.text == cue]
+    assert len(noun_cued) == 1
+    assert_statement(noun_cued[0], "indirect", content, cue, source)
+
+
+def test_noun_cue_without_speaker_is_not_attributed(analyze) -> None:
+    a = analyze("She rejected the suggestion that she would resign.")
+    assert not [s for s in a.statements if s.cue and s.cue.text == "suggestion"]

@@ -247,6 +247,8 @@ class _Finder:
                 self.hedge(sent, tok.text, tok)
             elif (lemma := self.is_cue_verb(tok)) is not None:
                 self.verbal(tok, lemma, sent)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.cue_nouns:
+                self.nominal_cue(tok)
 
     def hedge(self, sent: Span, marker: str, tok: Token) -> None:
         start, end = trim(self.text, sent.start_char, sent.end_char)
@@ -341,6 +343,35 @@ class _Finder:
         prev = self.doc[sent.start - 1].sent
         start, end = trim(self.text, prev.start_char, prev.end_char)
         return [(start, end)] if end > start else []
+
+    def nominal_cue(self, noun: Token) -> None:
+        """ "His claim that ...", "repeated the assertion that ...": a noun cue with a clause.
+
+        The speaker is the noun's possessor, or the subject of a support verb ("made",
+        "repeated"); without either the claim is not attributed here.
+        """
+        if self.quoted(noun):
+            return
+        clause = next(
+            (c for c in noun.rights if c.dep_ in ("acl", "ccomp") and _has_complementizer(c)),
+            None,
+        )
+        if clause is None:
+            return
+        speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+        verb = noun.head
+        if (
+            speaker is None
+            and noun.dep_ == "dobj"
+            and verb.lemma_.lower() in self.lex.support_verbs
+        ):
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if speaker is None or not any(ch.isalpha() for ch in speaker.text):
+            return
+        pieces = self.pieces_from_tokens(t.i for t in clause.subtree)
+        if pieces:
+            cue = (noun.idx, noun.idx + len(noun))
+            self.candidates.append(Candidate(pieces, cue, self.mention(speaker), "claim"))
 
     def agentless(self, verb: Token, sent: Span) -> None:
         """ "It is indicated that ...": a claim whose source the text withholds."""
@@ -584,3 +615,8 @@ def _is_passive(verb: Token) -> bool:
 
 def _is_as_phrase(tok: Token) -> bool:
     return tok.dep_ == "prep" and tok.lower_ == "as"
+
+
+def _has_complementizer(clause: Token) -> bool:
+    """The clause opens with "that" (as a marker, or mis-parsed as its object)."""
+    return clause.left_edge.lower_ == "that" and clause.left_edge.i < clause.i

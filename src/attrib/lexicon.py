@@ -110,6 +110,8 @@ class Lexicon:
     document_nouns: frozenset[str]
     person_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
+    cue_nouns: frozenset[str]
+    support_verbs: frozenset[str]
     topic_prepositions: frozenset[str]
 
     @cached_property
@@ -130,6 +132,7 @@ class Lexicon:
         anonymity = _sections(d / "anonymity.txt")
         objects = _sections(d / "cue_objects.txt")
         hedges = _sections(d / "hedges.txt")
+        nouns = _sections(d / "cue_nouns.txt")
         return cls(
             cue_categories=categories,
             cue_forms=forms,
@@ -145,6 +148,8 @@ class Lexicon:
             person_nouns=_word_set(d / "person_nouns.txt"),
             addressee_verbs=objects["addressee"],
             topic_prepositions=objects["preposition"],
+            cue_nouns=nouns["noun"],
+            support_verbs=nouns["support-verb"],
         )
 
 
