@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -230,7 +230,7 @@ def _analyze_all(
             out.flush()
             advance()
         if fmt is OutputFormat.html:
-            out.write(_html(report, nlp.meta))
+            out.write(_html(report))
         if fmt is OutputFormat.table:
             console = Console(file=out, highlight=False, soft_wrap=False)
             if len(rows) == 1 and first is not None:
@@ -240,12 +240,12 @@ def _analyze_all(
     return True
 
 
-def _html(report: list[tuple[str, str, Analysis]], meta: dict[str, Any]) -> str:
+def _html(report: list[tuple[str, str, Analysis]]) -> str:
     from datetime import UTC, datetime
 
     from .html_report import render_html
 
-    model = f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
+    model = report[0][2].model if report else ""  # the component's own label of the pipeline
     return render_html(report, model, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
 

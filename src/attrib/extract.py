@@ -18,10 +18,8 @@ from .quotes import Quote, QuoteIndex, find_quotes
 
 Range = tuple[int, int]  # character offsets [start, end)
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 _TRIM = " \t\n\r,.;:-–—"
-_QUOTE_MARKS = '"“”„«»‘’'
 _DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
 _CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT", "SPACE", "INTJ"})
 _NESTABLE = frozenset({"cognition", "intention", "attitude"})

@@ -103,7 +103,7 @@ def decode_bytes(data: bytes, name: str) -> str:
     Raises InputError for binary data, undecodable bytes or inputs over MAX_BYTES, so the
     caller never analyzes mojibake or garbage silently.
     """
-    label = _display(name)
+    label = display_name(name)
     if len(data) > MAX_BYTES:
         raise InputError(f"{label}: too large ({_size(len(data))}, limit {_size(MAX_BYTES)})")
     text = _decode(data, label)
@@ -148,7 +148,7 @@ def _read_stream(stream: BinaryIO | None) -> bytes:
 
 def _read_file(name: str) -> bytes:
     """Read a file, checking its size with stat first so huge files are refused unread."""
-    label = _display(name)
+    label = display_name(name)
     limit = MAX_BYTES
     try:
         info = os.stat(name)
@@ -279,7 +279,7 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
-def _display(name: str) -> str:
+def display_name(name: str) -> str:
     """Keep the error on one line even for names with control or undecodable characters."""
     return name if name.isprintable() else repr(name)
 

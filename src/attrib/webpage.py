@@ -30,7 +30,7 @@ from http.client import HTTPException, HTTPMessage, HTTPResponse
 from typing import Any
 
 from . import __version__
-from .reading import InputError, decode_bytes
+from .reading import InputError, decode_bytes, display_name
 
 USER_AGENT = f"attrib/{__version__} (+source attribution analyzer)"
 """Sent with every request: sites may block or rate-limit it, but should know who asks."""
@@ -148,7 +148,7 @@ def extract_page(html: str, url: str | None = None, *, name: str | None = None) 
     import trafilatura
     from trafilatura.xml import xmltotxt
 
-    label = _display(name or url or "<html>")
+    label = display_name(name or url or "<html>")
     try:
         document = trafilatura.bare_extraction(
             html,
@@ -193,7 +193,7 @@ def fetch_resource(
     exhaust memory. text/html and application/xhtml+xml are HTML; text/plain is accepted
     and returned as text (``Fetched.is_html`` is False); anything else is refused.
     """
-    label = _display(url)
+    label = display_name(url)
     if not is_url(url):
         raise InputError(f"{label}: not an http(s) URL")
     try:
@@ -248,7 +248,7 @@ def fetch(url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_M
     """
     fetched = fetch_resource(url, timeout, max_bytes)
     if not fetched.is_html:
-        raise InputError(f"{_display(url)}: not an HTML page ({fetched.content_type})")
+        raise InputError(f"{display_name(url)}: not an HTML page ({fetched.content_type})")
     return fetched.text
 
 
@@ -433,8 +433,3 @@ def _reason(err: object) -> str:
     else:
         text = str(err) or type(err).__name__
     return " ".join(text.split()).lower()
-
-
-def _display(name: str) -> str:
-    """Keep the error on one line even for names with control characters."""
-    return name if name.isprintable() else repr(name)
