@@ -162,7 +162,7 @@ CSV_HEADER = (
 
 def csv_rows(analysis: Analysis) -> list[tuple[str, ...]]:
     """One row per statement, for spreadsheets; split contents are joined with " … "."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for st in analysis.statements:
         src = analysis.source(st.source_id)
         via = " < ".join(s.name for v in st.via if (s := analysis.source(v)) is not None)
