@@ -31,7 +31,7 @@ def example_json() -> dict:
 
 
 def test_json_output(example_json: dict) -> None:
-    assert example_json["input"] == str(EXAMPLE)
+    assert example_json["input"]["name"] == str(EXAMPLE)
     assert example_json["summary"]["statements_by_type"]["named"] == 0
 
 
@@ -57,7 +57,7 @@ def test_stdin_dash() -> None:
     result = attrib("analyze", "-", "--json", stdin=b'"We won," the coach said.\n')
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
-    assert doc["input"] == "-"
+    assert doc["input"]["name"] == "-"
     assert doc["statements"][0]["kind"] == "direct"
 
 
@@ -67,7 +67,7 @@ def test_several_inputs_give_json_lines_and_a_bad_one_is_reported(tmp_path: Path
     result = attrib("analyze", str(EXAMPLE), str(tmp_path / "missing.txt"), str(good), "--json")
     assert result.returncode == 1
     docs = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert [d["input"] for d in docs] == [str(EXAMPLE), str(good)]
+    assert [d["input"]["name"] for d in docs] == [str(EXAMPLE), str(good)]
     err = result.stderr.decode().strip().splitlines()
     assert err == [f"attrib: {tmp_path / 'missing.txt'}: no such file"]
 
@@ -118,7 +118,7 @@ def test_output_file_is_written_whole(tmp_path: Path) -> None:
     out = tmp_path / "result.jsonl"
     result = attrib("analyze", str(EXAMPLE), "--json", "-o", str(out))
     assert result.returncode == 0 and result.stdout == b""
-    assert json.loads(out.read_text(encoding="utf-8"))["input"] == str(EXAMPLE)
+    assert json.loads(out.read_text(encoding="utf-8"))["input"]["name"] == str(EXAMPLE)
     assert [p.name for p in tmp_path.iterdir()] == ["result.jsonl"]
 
 

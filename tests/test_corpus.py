@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from attrib.inputs import expand, read_jsonl
-from attrib.model import Analysis
+from attrib.model import Analysis, InputInfo, PageMeta
 
 from .conftest import EXAMPLE, run_attrib
 
@@ -51,7 +51,9 @@ def test_folder_with_junk_reports_every_real_article(corpus: Path) -> None:
     result = attrib("analyze", str(corpus), "--json")
     assert result.returncode == 1
     docs = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert [Path(d["input"]).relative_to(corpus).as_posix() for d in docs] == sorted(ARTICLES)
+    assert [Path(d["input"]["name"]).relative_to(corpus).as_posix() for d in docs] == sorted(
+        ARTICLES
+    )
     assert (
         result.stderr.decode().strip()
         == f"attrib: {corpus / 'photo.txt'}: looks binary (PNG image)"
@@ -62,7 +64,7 @@ def test_corpus_results_equal_single_file_results(corpus: Path) -> None:
     together = attrib("analyze", str(corpus), "--json").stdout.decode().splitlines()
     for line in together:
         doc = json.loads(line)
-        alone = attrib("analyze", doc["input"], "--json").stdout.decode()
+        alone = attrib("analyze", doc["input"]["name"], "--json").stdout.decode()
         assert json.loads(alone) == doc
 
 
@@ -81,7 +83,7 @@ def test_jsonl_input_carries_fields_and_keeps_order() -> None:
     result = attrib("analyze", "--jsonl-in", "-", "--json", stdin=stdin)
     assert result.returncode == 0, result.stderr
     docs = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert [d["input"] for d in docs] == ["n1", "n2", "n3"]
+    assert [d["input"]["name"] for d in docs] == ["n1", "n2", "n3"]
     assert docs[0]["meta"] == {"outlet": "Daily", "date": "2026-01-02"}
     assert docs[1]["meta"] == {}
 
@@ -147,6 +149,29 @@ def test_summarize_groups_saved_results(tmp_path: Path) -> None:
     assert ["Total", "(3)", "6", "50%", "50%", "0%", "0"] in lines
 
 
+def test_summarize_groups_by_page_fields_in_new_and_old_documents(tmp_path: Path) -> None:
+    page = InputInfo("https://unn.example/a", "html", PageMeta(sitename="UNN"))
+    docs = [
+        Analysis((), (), ()).with_input(page).to_dict(),
+        Analysis((), (), ()).with_input("n1", {"sitename": "UNN"}).to_dict(),  # a JSONL field
+        Analysis((), (), ()).with_input("n2", {"sitename": "Axios"}).to_dict(),
+        {  # schema 1.2 kept page metadata in 'meta'
+            "schema_version": "1.2",
+            "input": "old.html",
+            "meta": {"sitename": "Axios", "title": "T", "extracted": True},
+            "summary": Analysis((), (), ()).summary.to_dict(),
+        },
+    ]
+    saved = tmp_path / "results.jsonl"
+    saved.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    result = attrib("summarize", str(saved), "--by", "sitename")
+    assert result.returncode == 0, result.stderr
+    lines = [line.split()[:2] for line in result.stdout.decode().splitlines() if line.strip()]
+    assert ["UNN", "0"] in lines and ["Axios", "0"] in lines
+    assert ["Total", "(4)"] in lines
+    assert "(none)" not in result.stdout.decode()
+
+
 def test_summarize_rejects_other_json(tmp_path: Path) -> None:
     saved = tmp_path / "other.jsonl"
     saved.write_text('{"hello": 1}\n', encoding="utf-8")
@@ -159,4 +184,6 @@ def test_json_streams_in_input_order_with_two_workers(corpus: Path) -> None:
     files = [str(corpus / n) for n in sorted(ARTICLES)] * 3
     result = attrib("analyze", *files, "--json", "--workers", "2")
     assert result.returncode == 0, result.stderr
-    assert [json.loads(line)["input"] for line in result.stdout.decode().splitlines()] == files
+    assert [
+        json.loads(line)["input"]["name"] for line in result.stdout.decode().splitlines()
+    ] == files

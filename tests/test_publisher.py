@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from attrib.model import InputInfo, PageMeta
 from attrib.publisher import mark_publisher
 from attrib.render import breakdown
 
@@ -20,7 +21,8 @@ TEXT = "The port will close next week, UNN reports. Reuters said the talks had f
     ],
 )
 def test_publisher_is_recognised_from_page_metadata(analyze, meta) -> None:
-    analysis = mark_publisher(analyze(TEXT), meta)
+    page = InputInfo("page.html", "html", PageMeta(**meta))
+    analysis = mark_publisher(analyze(TEXT).with_input(page))
     flags = {s.name: s.publisher for s in analysis.sources}
     assert flags == {"UNN": True, "Reuters": False}
     summary = analysis.summary
@@ -32,7 +34,13 @@ def test_publisher_is_recognised_from_page_metadata(analyze, meta) -> None:
 
 @pytest.mark.parametrize("meta", [{}, {"hostname": "example.org"}, {"sitename": "Daily Bugle"}])
 def test_other_pages_leave_outlets_alone(analyze, meta) -> None:
-    analysis = mark_publisher(analyze(TEXT), meta)
+    page = InputInfo("page.html", "html", PageMeta(**meta))
+    analysis = mark_publisher(analyze(TEXT).with_input(page))
     assert not any(s.publisher for s in analysis.sources)
     assert analysis.summary.own_reporting == 0
     assert analysis.summary.statements_by_type["outlet"] == 2
+
+
+def test_jsonl_fields_name_the_publisher_when_there_is_no_page(analyze) -> None:
+    analysis = mark_publisher(analyze(TEXT).with_input("n1", {"sitename": "UNN", "lang": "en"}))
+    assert {s.name: s.publisher for s in analysis.sources} == {"UNN": True, "Reuters": False}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from attrib.model import KINDS, SCHEMA_VERSION, SOURCE_TYPES, Analysis
+from attrib.model import KINDS, SCHEMA_VERSION, SOURCE_TYPES, Analysis, InputInfo, PageMeta
 from attrib.render import render_json
 
 from .conftest import EXAMPLE
@@ -25,7 +25,12 @@ def spans_of(doc: dict) -> list[dict]:
 def test_document_fields(example: Analysis) -> None:
     doc = json.loads(render_json(example.with_input("peace-plan.txt")))
     assert doc["schema_version"] == SCHEMA_VERSION
-    assert doc["input"] == "peace-plan.txt"
+    assert doc["input"] == {
+        "name": "peace-plan.txt",
+        "format": "text",
+        "offsets": "input_text",
+        "page": None,
+    }
     assert set(doc) >= {"statements", "sources", "unattributed", "summary", "model"}
     ids = {s["id"] for s in doc["sources"]}
     for st in doc["statements"]:
@@ -59,3 +64,34 @@ def test_split_content_lists_pieces_and_leftmost_first(analyze) -> None:
     content = doc["statements"][0]["content"]
     assert [p["text"] for p in content["pieces"]] == ['"One,"', '"two and three."']
     assert content["text"] == '"One,"'
+
+
+def test_included_text_goes_with_the_input(analyze) -> None:
+    text = '"We are ready," the minister said.'
+    page = InputInfo("https://news.example/a", "html", PageMeta(title="Ready", sitename="News"))
+    doc = json.loads(render_json(analyze(text).with_input(page), text))
+    assert doc["input"]["text"] == text
+    assert doc["input"]["offsets"] == "extracted_text"
+    assert doc["input"]["page"]["title"] == "Ready"
+    assert doc["input"]["page"]["author"] is None  # every page field is present
+    assert "text" not in json.loads(render_json(analyze(text)))["input"]
+    assert Analysis.from_dict(doc).input == page
+
+
+def test_schema_1_documents_are_still_read() -> None:
+    old = {
+        "schema_version": "1.2",
+        "input": "page.html",
+        "meta": {"title": "Ready", "sitename": "News", "extracted": True, "batch": 7},
+        "model": "m",
+        "statements": [],
+        "sources": [],
+        "unattributed": [],
+    }
+    analysis = Analysis.from_dict(old)
+    assert analysis.input == InputInfo(
+        "page.html", "html", PageMeta(title="Ready", sitename="News")
+    )
+    assert analysis.meta == {"batch": 7}
+    plain = Analysis.from_dict({**old, "meta": {"batch": 7}})
+    assert plain.input == InputInfo("page.html") and plain.meta == {"batch": 7}

@@ -22,11 +22,11 @@ from typing import Any
 
 import pytest
 
+from attrib.model import PageMeta
 from attrib.reading import InputError
 from attrib.webpage import (
     USER_AGENT,
     Page,
-    PageMeta,
     extract_page,
     fetch,
     fetch_resource,
@@ -422,7 +422,7 @@ def test_plain_text_is_returned_as_text_not_extracted(server: Server) -> None:
     assert not fetched.is_html and fetched.content_type == "text/plain"
     assert fetched.text == "Quay reopens.\n\n“It is safe,” she said.\n"
     page = read_url(url)
-    assert page.text == fetched.text
+    assert page.text == fetched.text and not page.extracted
     assert page.meta == PageMeta(url=url, hostname="127.0.0.1")
     with pytest.raises(InputError) as err:
         fetch(url)  # fetch() promises HTML
@@ -490,19 +490,73 @@ def test_html_file_and_url_give_the_statements_of_the_clean_text(
     result = _cli(str(page), f"{server.base}/article")
     assert result.returncode == 0, result.stderr
     from_file, from_url = (json.loads(line) for line in result.stdout.decode().splitlines())
-    assert from_file["meta"]["title"] == "Port authority shuts east quay after crane failure"
-    assert from_file["meta"]["sitename"] == "The Harbour Ledger"
-    assert from_file["meta"]["extracted"] is True
+    assert from_file["input"]["name"] == str(page)
+    assert from_file["input"]["format"] == "html"
+    assert from_file["input"]["offsets"] == "extracted_text"
+    assert from_file["input"]["page"] == {
+        "title": "Port authority shuts east quay after crane failure",
+        "author": "Priya Oduya",
+        "date": "2024-03-15",
+        "sitename": "The Harbour Ledger",
+        "url": "https://www.harbourledger.example/news/2024/03/15/east-quay-crane-failure",
+        "hostname": "harbourledger.example",
+    }
+    assert from_url["input"]["page"] == from_file["input"]["page"]  # the canonical URL wins
     clean = tmp_path / "clean.txt"
-    clean.write_text(from_file["text"], encoding="utf-8")
+    clean.write_text(from_file["input"]["text"], encoding="utf-8")
     from_text = json.loads(_cli(str(clean)).stdout)
+    assert from_text["input"]["format"] == "text"
+    assert from_text["input"]["offsets"] == "input_text"
+    assert from_text["input"]["page"] is None
+    assert len(from_text["statements"]) >= 4
     for doc in (from_file, from_url):
-        assert doc["text"] == from_text["text"]
+        text = doc["input"]["text"]
+        assert text == from_text["input"]["text"]
         assert doc["statements"] == from_text["statements"]
+        assert doc["sources"] == from_text["sources"]
         for st in doc["statements"]:
-            assert (
-                doc["text"][st["content"]["start"] : st["content"]["end"]] == st["content"]["text"]
-            )
+            assert text[st["content"]["start"] : st["content"]["end"]] == st["content"]["text"]
+
+
+def test_table_header_names_the_page_title() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "attrib", "analyze", "article.html"],
+        capture_output=True,
+        timeout=300,
+        cwd=PAGES,
+    )
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.decode().splitlines()[0]
+    assert "article.html — Port authority shuts east quay after crane failure" in header
+
+
+def test_a_page_citing_its_own_outlet_is_own_reporting(tmp_path: Path) -> None:
+    page = tmp_path / "story"  # no extension: recognised by content
+    page.write_text(
+        '<!doctype html><html><head><meta property="og:site_name" content="UNN">'
+        "<title>Ports</title></head><body><article>"
+        "<p>The northern port will close for repairs next week, UNN reports, and ships are "
+        "already being sent to the southern terminal instead.</p>"
+        "<p>Reuters said the talks between the port authority and the dockers had failed on "
+        "Monday evening after nine hours.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = _cli(str(page))
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["input"]["page"]["sitename"] == "UNN"
+    assert {s["name"]: s["publisher"] for s in doc["sources"]} == {"UNN": True, "Reuters": False}
+    assert doc["summary"]["own_reporting"] == 1
+    assert doc["summary"]["statements_by_type"]["outlet"] == 1
+
+
+def test_a_url_serving_plain_text_is_analyzed_as_it_is(server: Server) -> None:
+    result = _cli(f"{server.base}/plain")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["input"]["format"] == "text"
+    assert doc["input"]["offsets"] == "input_text"
+    assert doc["input"]["page"]["hostname"] == "127.0.0.1"
 
 
 def test_url_errors_are_one_line_and_others_still_run(server: Server) -> None:
@@ -510,3 +564,15 @@ def test_url_errors_are_one_line_and_others_still_run(server: Server) -> None:
     assert result.returncode == 1
     assert result.stderr.decode().strip() == f"attrib: {server.base}/missing: HTTP 404"
     assert len(result.stdout.decode().splitlines()) == 1
+
+
+def test_python_api_reads_and_labels_a_page(nlp, server: Server) -> None:
+    import attrib
+
+    article = attrib.read_article(f"{server.base}/article")
+    assert article.input.format == "html" and article.input.page is not None
+    analysis = attrib.analyze(article.text, nlp=nlp, input=article.input)
+    assert analysis.input == article.input
+    assert analysis.statements == attrib.analyze(article.text, nlp=nlp).statements
+    for st in analysis.statements:
+        assert article.text[st.content.start : st.content.end] == st.content.text

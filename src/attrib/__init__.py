@@ -11,18 +11,33 @@ and code that only reads saved JSON stay fast.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .model import SCHEMA_VERSION, Analysis, Source, Statement, Summary, TextSpan, Unattributed
+from .model import (
+    SCHEMA_VERSION,
+    Analysis,
+    InputInfo,
+    PageMeta,
+    Source,
+    Statement,
+    Summary,
+    TextSpan,
+    Unattributed,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__version__ = "0.1.0"
+    from .inputs import Article
+
+__version__ = "0.2.0"
 __all__ = [
     "SCHEMA_VERSION",
     "Analysis",
+    "InputInfo",
+    "PageMeta",
     "Source",
     "Statement",
     "Summary",
@@ -30,6 +45,7 @@ __all__ = [
     "Unattributed",
     "analyze",
     "load_pipeline",
+    "read_article",
 ]
 
 
@@ -45,8 +61,34 @@ def _shared_pipeline(model: str | None) -> Language:
     return load_pipeline(model)
 
 
-def analyze(text: str, *, model: str | None = None, nlp: Language | None = None) -> Analysis:
-    """Analyze one text. The pipeline is loaded once per model and reused."""
-    from .pipeline import analyze_text
+def analyze(
+    text: str,
+    *,
+    model: str | None = None,
+    nlp: Language | None = None,
+    input: InputInfo | None = None,
+    meta: Mapping[str, Any] | None = None,
+) -> Analysis:
+    """Analyze one text. The pipeline is loaded once per model and reused.
 
-    return analyze_text(nlp or _shared_pipeline(model), text)
+    ``input`` (from :func:`read_article`) labels the result and names the page's publisher,
+    whose own reports are then told apart from outside outlets; ``meta`` is carried through.
+    """
+    from .pipeline import analyze_text
+    from .publisher import mark_publisher
+
+    analysis = analyze_text(nlp or _shared_pipeline(model), text)
+    if input is None and meta is None:
+        return analysis
+    return mark_publisher(analysis.with_input(input or InputInfo(), meta))
+
+
+def read_article(name: str) -> Article:
+    """Read a text file, ``-``, a saved web page or an http(s) URL, ready for :func:`analyze`.
+
+    A page is reduced to its main text; ``article.input`` tells where the text came from.
+    Raises :class:`attrib.reading.InputError` with a one-line message when it cannot be read.
+    """
+    from .inputs import read_article as _read
+
+    return _read(name)

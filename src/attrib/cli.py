@@ -217,15 +217,15 @@ def _analyze_all(
             writer.writerow(CSV_HEADER)
         for analysis in analyze_doc_stream(nlp, texts(), n_process=workers):
             article = pending.popleft()
-            analysis = mark_publisher(analysis.with_input(article.name, article.meta), article.meta)
+            analysis = mark_publisher(analysis.with_input(article.input, article.meta))
             if fmt is OutputFormat.json:
                 out.write(render_json(analysis, article.text if include_text else None) + "\n")
             elif writer:
                 writer.writerows(csv_rows(analysis))
             elif fmt is OutputFormat.html:
-                report.append((_title(article), article.text, analysis))
+                report.append((article.title, article.text, analysis))
             else:
-                rows.append((_title(article), 1, analysis.summary))
+                rows.append((article.title, 1, analysis.summary))
                 first = first or analysis
             out.flush()
             advance()
@@ -247,12 +247,6 @@ def _html(report: list[tuple[str, str, Analysis]]) -> str:
 
     model = report[0][2].model if report else ""  # the component's own label of the pipeline
     return render_html(report, model, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
-
-
-def _title(article: Article) -> str:
-    """The input's name, with the page title for a web page."""
-    title = article.meta.get("title") if article.meta.get("extracted") else None
-    return f"{article.name} — {title}" if title else article.name
 
 
 @contextmanager
@@ -300,9 +294,9 @@ def show(
 
       attrib show article.txt
     """
+    from . import analyze
     from .inputs import read_article
-    from .pipeline import ModelError, analyze_text, load_pipeline
-    from .publisher import mark_publisher
+    from .pipeline import ModelError, load_pipeline
     from .reading import InputError
     from .render import breakdown
     from .show import print_article
@@ -313,7 +307,7 @@ def show(
     except (InputError, ModelError) as err:
         _fail(str(err))
         raise typer.Exit(EXIT_INPUT) from None
-    analysis = mark_publisher(analyze_text(nlp, article.text), article.meta)
+    analysis = analyze(article.text, nlp=nlp, input=article.input)
     console = Console(highlight=False)
     print_article(console, article.text, analysis)
     console.print()
@@ -327,7 +321,11 @@ def summarize(
     ],
     by: Annotated[
         str | None,
-        typer.Option("--by", help="Group by this field of 'meta' (e.g. outlet, date), or 'input'."),
+        typer.Option(
+            "--by",
+            help="Group by 'input', a page field (sitename, date, author, hostname) "
+            "or a field carried from --jsonl-in (e.g. outlet).",
+        ),
     ] = None,
 ) -> None:
     """Rebuild the sourcing table from saved results, without running a model.
@@ -337,7 +335,10 @@ def summarize(
       attrib summarize results.jsonl
 
       attrib summarize results.jsonl --by outlet
+
+      attrib summarize pages.jsonl --by sitename
     """
+    from .model import document_field
     from .render import corpus_table
 
     groups: dict[str, list[Summary]] = {}
@@ -356,7 +357,7 @@ def summarize(
             except (ValueError, KeyError, TypeError):
                 _fail(f"{results}:{number}: not an attrib result")
                 raise typer.Exit(EXIT_INPUT) from None
-            key = doc.get("input") if by in (None, "input") else doc.get("meta", {}).get(by)
+            key = document_field(doc, by)
             groups.setdefault(str(key if key is not None else "(none)"), []).append(summary)
     rows = [(name, len(s), Summary.combine(s)) for name, s in sorted(groups.items())]
     Console(highlight=False).print(corpus_table(rows, label=by.capitalize() if by else "Article"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .model import InputInfo
 from .reading import InputError, read_input
 
 DEFAULT_GLOBS = ("*.txt",)
@@ -22,11 +23,21 @@ DEFAULT_GLOBS = ("*.txt",)
 
 @dataclass(frozen=True)
 class Article:
-    """One text to analyze, its name in the output, and fields carried through."""
+    """One text to analyze, where it came from, and the fields carried through with it."""
 
-    name: str
+    input: InputInfo
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.input.name or ""
+
+    @property
+    def title(self) -> str:
+        """The input's name, with the page title for a web page: the heading of its table."""
+        title = self.input.page.title if self.input.page else None
+        return f"{self.name} — {title}" if title else self.name
 
 
 def expand(
@@ -62,8 +73,8 @@ def read_files(names: Iterable[str], on_error: Callable[[str], None]) -> Iterato
     """Articles from paths, '-' or http(s) URLs; unreadable ones go to ``on_error``.
 
     A web page (a URL, or a file whose content is HTML) is reduced to its main
-    text, and its metadata (title, author, date, sitename, url) becomes the
-    article's ``meta``: offsets then refer to the extracted text.
+    text, and its metadata (title, author, date, sitename, url) goes with it as
+    ``input.page``: offsets then refer to the extracted text.
     """
     for name in names:
         try:
@@ -81,14 +92,13 @@ def read_article(name: str) -> Article:
     else:
         text = read_input(name)
         if not _html_prefix(text):
-            return Article(name, text)
+            return Article(InputInfo(name), text)
         from .webpage import extract_page, looks_like_html
 
         if not looks_like_html(text):
-            return Article(name, text)
+            return Article(InputInfo(name), text)
         page = extract_page(text, name=name)
-    meta = {k: v for k, v in page.meta.to_dict().items() if v is not None}
-    return Article(name, page.text, {**meta, "extracted": True})
+    return Article(InputInfo(name, "html" if page.extracted else "text", page.meta), page.text)
 
 
 def _html_prefix(text: str) -> bool:
@@ -123,4 +133,4 @@ def read_jsonl(
                 continue
             ident = str(record.get("id", f"{name}:{number}"))
             meta = {k: v for k, v in record.items() if k not in ("id", "text")}
-            yield Article(ident, text, meta)  # as given: offsets must match the caller's text
+            yield Article(InputInfo(ident), text, meta)  # as given: offsets match the caller's text

@@ -8,14 +8,15 @@ other tools can work from a saved JSON document without loading a model.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "2.0"
 
 Kind = Literal["direct", "indirect", "mixed"]
 SourceType = Literal["named", "unnamed", "outlet"]
 Entity = Literal["person", "organization", "group", "document"]
+InputFormat = Literal["text", "html"]
 
 KINDS: tuple[Kind, ...] = ("direct", "indirect", "mixed")
 SOURCE_TYPES: tuple[SourceType, ...] = ("named", "unnamed", "outlet")
@@ -247,6 +248,93 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What a web page says about itself; every field is None when the page does not say."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    """Publication date as ISO ``YYYY-MM-DD``."""
+    sitename: str | None = None
+    """The outlet's own name ("The Harbour Ledger"), to recognize self-attribution."""
+    url: str | None = None
+    """Canonical URL from the page (``<link rel=canonical>``, og:url), else the fetched one."""
+    hostname: str | None = None
+    """Host name of ``url``, lower case, without a leading ``www.`` ("harbourledger.example")."""
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {name: getattr(self, name) for name in PAGE_FIELDS}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PageMeta:
+        return cls(**{k: None if data.get(k) is None else str(data[k]) for k in PAGE_FIELDS})
+
+
+PAGE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(PageMeta))
+
+
+@dataclass(frozen=True, slots=True)
+class InputInfo:
+    """Where the analyzed text came from, so offsets can be used and pages cited.
+
+    ``format`` is ``"html"`` when the text is the main text extracted from a web page: all
+    offsets then refer to that extracted text, not to the page's bytes. ``page`` holds the
+    metadata of a web page or URL (a URL serving plain text has ``url`` and ``hostname``).
+    """
+
+    name: str | None = None
+    format: InputFormat = "text"
+    page: PageMeta | None = None
+
+    @property
+    def offsets(self) -> str:
+        """What every offset in the document refers to, stated in the JSON."""
+        return "extracted_text" if self.format == "html" else "input_text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "format": self.format,
+            "offsets": self.offsets,
+            "page": self.page.to_dict() if self.page else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any, meta: Mapping[str, Any] | None = None) -> InputInfo:
+        """From a 2.x ``input`` object, or from a 1.x document's ``input`` string and ``meta``."""
+        if isinstance(data, Mapping):
+            page = data.get("page")
+            fmt: InputFormat = "html" if data.get("format") == "html" else "text"
+            return cls(data.get("name"), fmt, PageMeta.from_dict(page) if page else None)
+        meta = meta or {}
+        page_fields = {k: meta[k] for k in PAGE_FIELDS if k in meta}
+        return cls(
+            None if data is None else str(data),
+            "html" if meta.get("extracted") else "text",
+            PageMeta.from_dict(page_fields) if page_fields else None,
+        )
+
+
+def carried_meta(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A document's ``meta`` without the page fields schema 1.x kept there."""
+    meta = dict(data.get("meta") or {})
+    if not isinstance(data.get("input"), Mapping) and meta.get("extracted"):
+        return {k: v for k, v in meta.items() if k not in (*PAGE_FIELDS, "extracted")}
+    return meta
+
+
+def document_field(data: Mapping[str, Any], name: str | None) -> Any:
+    """A saved document's value of a field, for grouping: ``input`` (its name), a page field, or
+    a carried field; 1.x documents are read too.
+    """
+    info = InputInfo.from_dict(data.get("input"), data.get("meta"))
+    if name in (None, "input"):
+        return info.name
+    value = getattr(info.page, name, None) if info.page and name in PAGE_FIELDS else None
+    return value if value is not None else carried_meta(data).get(str(name))
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """What attrib found in one text: the Python face of the JSON document."""
 
@@ -254,8 +342,9 @@ class Analysis:
     sources: tuple[Source, ...]
     unattributed: tuple[Unattributed, ...]
     model: str = ""
-    input: str | None = None
+    input: InputInfo = field(default_factory=InputInfo)
     meta: Mapping[str, Any] = field(default_factory=dict)
+    """Fields carried through from a ``--jsonl-in`` record, as given."""
     summary: Summary = field(init=False)
 
     def __post_init__(self) -> None:
@@ -265,16 +354,23 @@ class Analysis:
     def source(self, source_id: str | None) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
 
-    def with_input(self, name: str, meta: Mapping[str, Any] | None = None) -> Analysis:
-        """The same analysis labelled with its input and the fields carried through with it."""
+    def with_input(
+        self, source: InputInfo | str, meta: Mapping[str, Any] | None = None
+    ) -> Analysis:
+        """The same analysis labelled with its input (or its name) and fields carried with it."""
+        info = InputInfo(source) if isinstance(source, str) else source
         return Analysis(
-            self.statements, self.sources, self.unattributed, self.model, name, dict(meta or {})
+            self.statements, self.sources, self.unattributed, self.model, info, dict(meta or {})
         )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        """The JSON document; ``text``, the analyzed text, goes in as ``input.text`` when given."""
+        source = self.input.to_dict()
+        if text is not None:
+            source["text"] = text
         return {
             "schema_version": SCHEMA_VERSION,
-            "input": self.input,
+            "input": source,
             "meta": dict(self.meta),
             "model": self.model,
             "statements": [s.to_dict() for s in self.statements],
@@ -290,6 +386,6 @@ class Analysis:
             sources=tuple(Source.from_dict(s) for s in data.get("sources", ())),
             unattributed=tuple(Unattributed.from_dict(u) for u in data.get("unattributed", ())),
             model=str(data.get("model", "")),
-            input=data.get("input"),
-            meta=dict(data.get("meta") or {}),
+            input=InputInfo.from_dict(data.get("input"), data.get("meta")),
+            meta=carried_meta(data),
         )

@@ -24,10 +24,7 @@ ENTITY_LABELS = {"person": "person", "organization": "org", "group": "group", "d
 
 def render_json(analysis: Analysis, text: str | None = None) -> str:
     """One line of JSON in the documented, versioned schema; with the text when given."""
-    doc = analysis.to_dict()
-    if text is not None:
-        doc["text"] = text
-    return json.dumps(doc, ensure_ascii=False)
+    return json.dumps(analysis.to_dict(text), ensure_ascii=False)
 
 
 def _cues(analysis: Analysis, source: Source) -> str:
@@ -168,7 +165,7 @@ def csv_rows(analysis: Analysis) -> list[tuple[str, ...]]:
         via = " < ".join(s.name for v in st.via if (s := analysis.source(v)) is not None)
         rows.append(
             (
-                analysis.input or "",
+                analysis.input.name or "",
                 st.id,
                 st.kind,
                 src.name if src else "",

@@ -24,12 +24,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from email.message import Message
 from http.client import HTTPException, HTTPMessage, HTTPResponse
 from typing import Any
 
 from . import __version__
+from .model import PageMeta
 from .reading import InputError, decode_bytes, display_name
 
 USER_AGENT = f"attrib/{__version__} (+source attribution analyzer)"
@@ -70,30 +71,15 @@ _WHOLE_BLOCKS = frozenset({"list", "table", "code"})
 
 
 @dataclass(frozen=True)
-class PageMeta:
-    """What the page says about itself; every field is None when the page does not say."""
-
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    """Publication date as ISO ``YYYY-MM-DD``."""
-    sitename: str | None = None
-    """The outlet's own name ("The Harbour Ledger"), to recognize self-attribution."""
-    url: str | None = None
-    """Canonical URL from the page (``<link rel=canonical>``, og:url), else the fetched one."""
-    hostname: str | None = None
-    """Host name of ``url``, lower case, without a leading ``www.`` ("harbourledger.example")."""
-
-    def to_dict(self) -> dict[str, str | None]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
 class Page:
-    """The article text of a page, ready for analysis, and the page's metadata."""
+    """The article text of a page, ready for analysis, and the page's metadata.
+
+    ``extracted`` is False for a URL serving plain text: that text is analyzed as it is.
+    """
 
     text: str
     meta: PageMeta
+    extracted: bool = True
 
 
 @dataclass(frozen=True)
@@ -259,7 +245,8 @@ def read_url(
     fetched = fetch_resource(url, timeout, max_bytes)
     if fetched.is_html:
         return extract_page(fetched.text, url=fetched.url, name=url)
-    return Page(text=fetched.text, meta=PageMeta(url=fetched.url, hostname=_hostname(fetched.url)))
+    meta = PageMeta(url=fetched.url, hostname=_hostname(fetched.url))
+    return Page(text=fetched.text, meta=meta, extracted=False)
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
