@@ -29,7 +29,7 @@ def test_publisher_is_recognised_from_page_metadata(analyze, meta) -> None:
     assert summary.own_reporting == 1
     assert summary.statements_by_type["outlet"] == 1  # only Reuters is an outside outlet
     assert summary.sources_by_type["outlet"] == 1
-    assert "1 statements are the publisher's own reporting" in breakdown(analysis).plain
+    assert "1 statement is the publisher's own reporting" in breakdown(analysis).plain
 
 
 @pytest.mark.parametrize("meta", [{}, {"hostname": "example.org"}, {"sitename": "Daily Bugle"}])

@@ -13,7 +13,8 @@ an underline style per type and a type letter badge, so colour is never the
 only cue), focusable with a tooltip on hover and focus and an
 ``aria-describedby`` description; a side panel with the share of statements by
 source type (CSS bars with labels) and the list of sources — activating one
-highlights exactly the statements it speaks (``data-source``); unattributed or
+highlights exactly the statements it speaks or relays (``data-speakers``,
+``data-via``); unattributed or
 hedged claims are marked apart. Several articles give one report with a
 corpus-level breakdown and a table of contents at the top.
 """
@@ -560,7 +561,8 @@ SCRIPT = """
       text.classList.toggle("filtering", on);
       if (!on) { return; }
       btn.setAttribute("aria-pressed", "true");
-      var hits = marks(text, "data-speakers", btn.getAttribute("data-source"));
+      var id = btn.getAttribute("data-source");
+      var hits = marks(text, "data-speakers", id).concat(marks(text, "data-via", id));
       hits.forEach(function (m) { m.classList.add("active"); });
       if (hits.length) {
         var r = hits[0].getBoundingClientRect();

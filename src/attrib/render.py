@@ -84,7 +84,9 @@ def breakdown(analysis: Analysis) -> Text:
         out.append(f"  {kind:<8}", style=TYPE_STYLES[kind])
         out.append(f"{n:>3} statements {summary.share(kind):>4.0%}")
         out.append(f"  {summary.sources_by_type[kind]:>2} sources  {TYPE_MEANING[kind]}\n")
-    if summary.own_reporting:
+    if summary.own_reporting == 1:
+        out.append("  1 statement is the publisher's own reporting\n")
+    elif summary.own_reporting:
         out.append(f"  {summary.own_reporting} statements are the publisher's own reporting\n")
     out.append(verdict(analysis), style="bold")
     return out
