@@ -399,3 +399,44 @@ def test_noun_cues_with_a_that_clause(analyze, text, content, cue, source) -> No
 def test_noun_cue_without_speaker_is_not_attributed(analyze) -> None:
     a = analyze("She rejected the suggestion that she would resign.")
     assert not [s for s in a.statements if s.cue and s.cue.text == "suggestion"]
+
+
+def test_headline_label_gives_the_line_to_the_named_speaker(analyze) -> None:
+    analysis = analyze(
+        "Pence: The Guest Will Not Be at Tuesday’s Debate.\n\n"
+        "Mike Pence said on Sunday that the invitation had been a joke."
+    )
+    first = analysis.statements[0]
+    assert_statement(first, "indirect", "The Guest Will Not Be at Tuesday’s Debate", ":", "Pence")
+    assert source_name(analysis, first) == "Mike Pence"  # the surname of a later full name
+    assert analysis.source(analysis.statements[1].source_id) == analysis.source(first.source_id)
+
+
+def test_transcript_turns_are_statements_of_their_speakers(analyze) -> None:
+    analysis = analyze(
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Let’s start with the debate tomorrow night and the seats in the front row.\n\n'
+        '"PENCE: Well, look, we are ready for it, and so is Donald Trump.\n\n'
+        '"WALLACE: Will the guest actually be there?'
+    )
+    turns = [(source_name(analysis, st), st.content.text) for st in analysis.statements]
+    assert turns == [
+        ("WALLACE", "Let’s start with the debate tomorrow night and the seats in the front row"),
+        ("PENCE", "Well, look, we are ready for it, and so is Donald Trump"),
+        ("WALLACE", "Will the guest actually be there?"),
+    ]
+    assert all(st.cue is not None and st.cue.text == ":" for st in analysis.statements)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW DELHI: Heavy rain flooded the city's roads and schools on Monday morning.",
+        "Update: This story was changed to add details of the council vote on Tuesday.",
+        "Stealth Over Health: Clinton Was Headed to the Hospital but Turned Around.",
+        "Two questions: Why would the council do that? And will the mayor be there?",
+        "Note: the figures below are estimates from last year's survey of residents.",
+    ],
+)
+def test_line_labels_that_name_no_speaker_give_no_statement(analyze, text: str) -> None:
+    assert analyze(text).statements == ()

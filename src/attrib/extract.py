@@ -8,6 +8,7 @@ pass over the sentences, then links quotations (found on the raw text by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -24,6 +25,18 @@ _DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
 _CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT", "SPACE", "INTJ"})
 _NESTABLE = frozenset({"cognition", "intention", "attitude"})
 _MAX_ATTRIBUTION_GAP = 12  # tokens between a quote and a trailing "she said"
+
+# "Name: content" opening a line: a headline ("Pence: Trump was mocking them") or a transcript
+# turn ("WALLACE: Let's start ..."). The label is short and stops at the first colon.
+_LABEL_RE = re.compile(r"^[ \t]*[\"“]?([^\W\d_][^\n:\"“”]{0,40}?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+_LABEL_CUE = ":"
+_MAX_LABEL_WORDS = 4
+_MIN_LABEL_CONTENT_WORDS = 3
+# Entity types that make a line label a dateline, a time or a topic, never a speaker.
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG"})
+_NOT_SPEAKER_ENTS = frozenset(
+    {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "EVENT"}
+)
 
 
 @dataclass
@@ -74,6 +87,7 @@ def extract(doc: Doc, lexicon: Lexicon) -> Extraction:
     finder = _Finder(doc, text, lexicon, quotes)
     for sent in doc.sents:
         finder.sentence(sent)
+    finder.speaker_labels()
     finder.link_quotes()
     finder.fold_relays()
     finder.drop_nested()
@@ -411,6 +425,72 @@ class _Finder:
                 return self.by_cue[i]
         return None
 
+    # -- line labels ------------------------------------------------------------
+
+    def speaker_labels(self) -> None:
+        """ "Name: content" at the start of a line gives the rest of the line to Name.
+
+        All-capital labels ("WALLACE:", "MR. TRUMP:") are transcript turns only when the
+        article has at least two of them, so a lone dateline ("NEW DELHI:") is not a speaker.
+        """
+        found: list[tuple[Span, Range, Range]] = []
+        for match in _LABEL_RE.finditer(self.text):
+            words = match.group(1).split()
+            if len(words) > _MAX_LABEL_WORDS or words[0].lower() in self.lex.label_words:
+                continue
+            line_end = self.text.find("\n", match.end())
+            content = trim(self.text, match.end(), len(self.text) if line_end < 0 else line_end)
+            if len(self.text[content[0] : content[1]].split()) < _MIN_LABEL_CONTENT_WORDS:
+                continue
+            label = self.doc.char_span(*match.span(1), alignment_mode="contract")
+            if label is not None and len(label):
+                colon = self.text.index(":", match.end(1))
+                found.append((label, (colon, colon + 1), content))
+        transcript = sum(1 for label, _, _ in found if label.text.isupper()) >= 2
+        names = self.entity_names() if found else {}
+        for label, cue, content in found:
+            head = self.label_speaker(label, transcript, names)
+            if head is not None:
+                mention = Mention(label.start_char, label.end_char, [head])
+                self.candidates.append(Candidate([content], cue, mention, _LABEL_CUE))
+
+    def label_speaker(
+        self, label: Span, transcript: bool, names: dict[tuple[str, ...], Token]
+    ) -> Token | None:
+        """The token that names a label's speaker, or None when the label names nobody.
+
+        A transcript speaker, a person or organization the tagger recognised, "Poll:", or a
+        name the article spells out elsewhere ("Pence:" and later "Mike Pence": the tagger
+        often misses a lone name before a colon, and title-case kickers such as
+        "Stealth Over Health:" look like names but are never entities).
+        """
+        spelled_out = names.get(tuple(t.lower_ for t in label if not t.is_punct))
+        if transcript and label.text.isupper():
+            return spelled_out or label.root
+        if any(t.ent_type_ in _NOT_SPEAKER_ENTS for t in label):
+            return None
+        if label.root.ent_type_ in _SPEAKER_ENTS:
+            return label.root
+        if len(label) == 1 and label.root.lemma_.lower() in self.lex.document_nouns:
+            return label.root
+        return spelled_out
+
+    def entity_names(self) -> dict[tuple[str, ...], Token]:
+        """Person and organization names in the article, each also by its last word, mapped
+        to the entity's last token (its head for the resolver)."""
+        names: dict[tuple[str, ...], Token] = {}
+        words: list[Token] = []
+        for tok in [*self.doc, None]:
+            if tok is not None and tok.ent_iob_ == "I" and words:
+                words.append(tok)
+                continue
+            if words:
+                names.setdefault(tuple(t.lower_ for t in words), words[-1])
+                names.setdefault((words[-1].lower_,), words[-1])
+            inside = tok is not None and tok.ent_iob_ == "B" and tok.ent_type_ in _SPEAKER_ENTS
+            words = [tok] if inside and tok is not None else []
+        return names
+
     # -- quotations -------------------------------------------------------------
 
     def link_quotes(self) -> None:
@@ -461,6 +541,9 @@ class _Finder:
         """Widen contents that cut into a quotation so they hold it whole."""
         covered: set[Quote] = set()
         for cand in self.candidates:
+            if cand.cue_lemma == _LABEL_CUE:  # a transcript turn opens a quote before its label
+                covered.update(q for s, e in cand.pieces for q in self.quotes.within(s, e))
+                continue
             snapped = []
             for start, end in cand.pieces:
                 for q in self.quotes.within(start, end):

@@ -113,6 +113,7 @@ class Lexicon:
     cue_nouns: frozenset[str]
     support_verbs: frozenset[str]
     topic_prepositions: frozenset[str]
+    label_words: frozenset[str]
 
     @cached_property
     def longest_outlet(self) -> int:
@@ -150,6 +151,7 @@ class Lexicon:
             topic_prepositions=objects["preposition"],
             cue_nouns=nouns["noun"],
             support_verbs=nouns["support-verb"],
+            label_words=_word_set(d / "label_words.txt"),
         )
 
 

@@ -56,15 +56,29 @@ class _Resolver:
         self.used: set[int] = set()  # head tokens already resolved
 
     def resolve(self, mention: Mention) -> list[_Source]:
-        return [self.resolve_head(head, mention.heads) for head in mention.heads]
+        bounds = (mention.start, mention.end)
+        return [self.resolve_head(head, mention.heads, bounds) for head in mention.heads]
 
-    def resolve_head(self, head: Token, coordinated: list[Token]) -> _Source:
+    def resolve_head(
+        self, head: Token, coordinated: list[Token], bounds: tuple[int, int] | None = None
+    ) -> _Source:
+        """The source of one head; its mention never reaches outside ``bounds`` (the span the
+        rule found: "Poll" of a headline "Poll: ...", whose parse makes it the root)."""
         antecedent = _relative_antecedent(head)
         if antecedent is not None:  # "an aide, who said ...": the source is the aide
             return self.resolve_head(antecedent, [head.head])
         typed = classify(head, self.lex)
-        toks = mention_tokens(head, coordinated) or [head]
-        span = TextSpan.of(self.text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        toks = [
+            t
+            for t in mention_tokens(head, coordinated)
+            if bounds is None or bounds[0] <= t.idx < bounds[1]
+        ]
+        if toks:
+            span = TextSpan.of(self.text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+        elif bounds is not None:  # the head is the name spelled out elsewhere ("Pence:")
+            span = TextSpan.of(self.text, *bounds)
+        else:
+            span = TextSpan.of(self.text, head.idx, head.idx + len(head))
         if typed.type == "unnamed" and not typed.anaphoric and head.pos_ != "PRON":
             name = strip_determiner(span.text)
             typed = replace(typed, name=name, key="anon:" + name.lower())
