@@ -440,3 +440,13 @@ def test_transcript_turns_are_statements_of_their_speakers(analyze) -> None:
 )
 def test_line_labels_that_name_no_speaker_give_no_statement(analyze, text: str) -> None:
     assert analyze(text).statements == ()
+
+
+def test_the_reader_is_not_a_source(analyze) -> None:
+    text = (
+        "Hardly the thrill-seeking type, you could assume I would be out of place here. "
+        '"You know the wine is good," the grower said.'
+    )
+    analysis = analyze(text)
+    assert [st.source_span.text for st in analysis.statements if st.source_span] == ["the grower"]
+    assert len(analysis.statements) == 1

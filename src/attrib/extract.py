@@ -279,6 +279,8 @@ class _Finder:
             return
         if subj.lower_ in ("it", "there") and _is_passive(verb):
             return
+        if subj.lower_ == "you":  # outside quotes, the reader: "you might think that ..."
+            return
         source = self.mention(subj)
         relays: list[Mention] = []
         if lemma in ("quote", "cite"):
