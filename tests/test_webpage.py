@@ -127,6 +127,22 @@ def test_article_metadata(article: Page) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("og_title", "site", "title"),
+    [
+        ("Lock gates to be replaced | DW | 10.06.2013", "", "Lock gates to be replaced"),
+        ("Lock gates to be replaced | The Ledger", "The Ledger", "Lock gates to be replaced"),
+        ("Lock gates | Part 2 of our series", "", "Lock gates | Part 2 of our series"),
+    ],
+)
+def test_site_suffix_is_cut_from_the_title(og_title: str, site: str, title: str) -> None:
+    head = f'<meta property="og:title" content="{og_title}">'
+    if site:
+        head += f'<meta property="og:site_name" content="{site}">'
+    html = _bare_page().replace("<title>Lock gates</title>", head)
+    assert extract_page(html, url="https://www.dw.com/en/a-1").meta.title == title
+
+
 def test_canonical_url_wins_over_the_fetched_one() -> None:
     page = extract_page(ARTICLE, url="https://m.harbourledger.example/a/123?utm_source=x")
     assert (

@@ -151,13 +151,14 @@ def extract_page(html: str, url: str | None = None, *, name: str | None = None) 
     if document is None or isinstance(document, dict) or document.body is None:
         raise InputError(f"{label}: no article text found")
     page_url = _clean(document.url) or url
+    sitename, hostname = _sitename(_clean(document.sitename), page_url), _hostname(page_url)
     meta = PageMeta(
-        title=_clean(document.title),
+        title=_headline(_clean(document.title), sitename, hostname),
         author=_clean(document.author),
         date=_clean(document.date),
-        sitename=_sitename(_clean(document.sitename), page_url),
+        sitename=sitename,
         url=page_url,
-        hostname=_hostname(page_url),
+        hostname=hostname,
     )
     paragraphs = [text for block in _blocks(document.body) if (text := xmltotxt(block, False))]
     paragraphs = [p.strip() for p in paragraphs if p.strip()]
@@ -392,6 +393,17 @@ def _sitename(name: str | None, url: str | None) -> str | None:
         if name.lower() in (netloc, netloc.removeprefix("www.")):
             return None
     return name
+
+
+def _headline(title: str | None, sitename: str | None, hostname: str | None) -> str | None:
+    """The title without the site's suffix: "Headline | DW | 10.06.2013" is "Headline" when one
+    of the later " | " parts names the site (its name, host, or the host's first label)."""
+    if not title or " | " not in title:
+        return title
+    first, *rest = title.split(" | ")
+    host = hostname or ""
+    site = {n.casefold() for n in (sitename, host, host.split(".")[0]) if n}
+    return first if any(part.strip().casefold() in site for part in rest) else title
 
 
 def _same_text(a: str, b: str) -> bool:
