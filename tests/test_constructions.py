@@ -229,6 +229,53 @@ def test_pronoun_and_surname_resolve_to_full_name(analyze) -> None:
     assert [m.text for m in src.mentions][1:] == ["She", "Miller"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "source_type"),
+    [
+        (
+            "Mayor Jane Doe said the bridge would reopen in May. "
+            "The mayor added that repairs had cost less than expected.",
+            "Jane Doe",
+            "named",
+        ),
+        (
+            "Acme chief executive Mary Lee said profits rose. "
+            "The executive also said that jobs would be cut.",
+            "Mary Lee",
+            "named",
+        ),
+        (
+            "The team's coach, John Smith, said the team was ready. "
+            "The coach added that two players were injured.",
+            "John Smith",
+            "named",
+        ),
+        (
+            "A spokesman for the ministry said the talks had failed. "
+            "The spokesman added that a new round was planned.",
+            "spokesman for the ministry",
+            "unnamed",
+        ),
+    ],
+)
+def test_role_noun_refers_back_to_the_person_it_introduced(
+    analyze, text: str, name: str, source_type: str
+) -> None:
+    a = analyze(text)
+    assert len(a.statements) == 2
+    assert a.statements[0].source_id == a.statements[1].source_id
+    src = a.source(a.statements[0].source_id)
+    assert src is not None and (src.name, src.type) == (name, source_type)
+
+
+def test_qualified_role_noun_is_someone_else(analyze) -> None:
+    a = analyze(
+        "Mayor Jane Doe said the bridge would reopen. "
+        "The mayor of the next town said the bridge was unsafe."
+    )
+    assert len({st.source_id for st in a.statements}) == 2
+
+
 def test_definite_description_refers_back_to_unnamed_source(analyze) -> None:
     a = analyze(
         "A diplomat familiar with the talks said the ceasefire would hold. "

@@ -38,6 +38,11 @@ class _Source:
     typed: Typed
     mentions: list[TextSpan] = field(default_factory=list)
     surname: str = ""
+    titles: set[str] = field(default_factory=set)
+    """Role nouns a person was introduced with ("Mayor Jane Doe", "the coach, John Smith"),
+    so a later "the mayor" or "the coach" is that person."""
+    words: set[str] = field(default_factory=set)
+    """Every word of every mention, lower case: what a later description may repeat."""
 
     @property
     def name(self) -> str:
@@ -67,7 +72,8 @@ class _Resolver:
         antecedent = _relative_antecedent(head)
         if antecedent is not None:  # "an aide, who said ...": the source is the aide
             return self.resolve_head(antecedent, [head.head])
-        typed = classify(head, self.lex)
+        named = _named_appositive(head) or head
+        typed = classify(named, self.lex)
         toks = [
             t
             for t in mention_tokens(head, coordinated)
@@ -85,6 +91,9 @@ class _Resolver:
         self.used.add(head.i)
         src = self.refer_back(head, typed) or self.by_key.get(typed.key) or self.new(typed)
         src.mentions.append(span)
+        src.words.update(span.text.lower().split())
+        if src.typed.entity == "person" and src.typed.type == "named":
+            src.titles.update(_titles(named, head))
         if src in self.recent:
             self.recent.remove(src)
         self.recent.append(src)
@@ -105,6 +114,16 @@ class _Resolver:
             return self.last(lambda s: s.typed.entity in ("group", "organization"))
         if lower == "it":
             return self.last(lambda s: s.typed.entity in ("organization", "document"))
+        if typed.anaphoric and head.pos_ == "NOUN" and typed.type != "outlet" and _bare(head):
+            # "the mayor" after "Mayor Jane Doe", "the spokesman" after "a spokesman for X"
+            lemma, qualifiers = typed.head_lemma, _qualifiers(head)
+            same = self.last(
+                lambda s: (
+                    (s.typed.head_lemma == lemma or lemma in s.titles) and qualifiers <= s.words
+                )
+            )
+            if same is not None:
+                return same
         if typed.type == "named" and typed.entity == "person":
             return self.same_person(typed)
         if not typed.anaphoric:
@@ -188,6 +207,37 @@ class _Resolver:
             "named", "person", name, "person:" + name.lower(), False, name.split()[-1].lower()
         )
         return self.same_person(typed) or self.by_key.get(typed.key) or self.new(typed)
+
+
+def _named_appositive(head: Token) -> Token | None:
+    """The name in "the team's coach, John Smith,": it types and resolves the mention."""
+    if head.ent_type_ == "PERSON" or head.pos_ != "NOUN":
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+
+
+def _bare(head: Token) -> bool:
+    """A description without a qualifier: "the mayor", not "the mayor of the next town"."""
+    return not any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in head.children)
+
+
+def _qualifiers(head: Token) -> set[str]:
+    """Words narrowing a description ("Republican" in "the Republican nominee"): an earlier
+    source must have used them all to be the one meant."""
+    return {c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
+
+
+def _titles(name: Token, head: Token) -> set[str]:
+    """Role words attached to a person's name: "Mayor" in "Mayor Jane Doe", "Gov." in "Indiana
+    Gov. Mike Pence", "coach" in "the team's coach, John Smith" (whose appositive is the name)."""
+    titles = {
+        c.lemma_.lower()
+        for c in name.children
+        if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_
+    }
+    if name is not head:
+        titles.add(head.lemma_.lower())
+    return titles
 
 
 def _relative_antecedent(head: Token) -> Token | None:
