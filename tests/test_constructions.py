@@ -497,3 +497,19 @@ def test_the_reader_is_not_a_source(analyze) -> None:
     analysis = analyze(text)
     assert [st.source_span.text for st in analysis.statements if st.source_span] == ["the grower"]
     assert len(analysis.statements) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("The coach said the team was ready.", "named"),  # one identifiable office-holder
+        ("The sheriff said the road would stay closed.", "named"),
+        ("A coach said the team was ready.", "unnamed"),
+        ("The official said the road would stay closed.", "unnamed"),  # hides who speaks
+    ],
+)
+def test_definite_office_holder_is_named_and_anonymity_heads_are_not(
+    analyze, text: str, source_type: str
+) -> None:
+    a = analyze(text)
+    assert [s.type for s in a.sources] == [source_type]
