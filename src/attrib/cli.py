@@ -99,7 +99,8 @@ def analyze(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Text files, folders (searched recursively for *.txt) or globs; '-' reads stdin.",
+            help="Text files, saved web pages, http(s) URLs, folders (searched recursively "
+            "for *.txt) or globs; '-' reads stdin.",
             show_default=False,
         ),
     ] = None,
@@ -139,7 +140,9 @@ def analyze(
     include_text: Annotated[
         bool,
         typer.Option(
-            "--include-text", help="Put the analyzed text in the JSON (offsets refer to it)."
+            "--include-text",
+            help="Put the analyzed text in the JSON as input.text (for a web page, the "
+            "extracted text; offsets refer to it).",
         ),
     ] = False,
 ) -> None:
