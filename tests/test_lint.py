@@ -1,4 +1,4 @@
-"""ruff is part of the test command, so CI fails on lint and format errors too."""
+"""ruff and mypy are part of the test command, so CI fails on lint, format and type errors."""
 
 from __future__ import annotations
 
@@ -18,5 +18,13 @@ def test_ruff(args: list[str]) -> None:
     paths = [p for p in ("src", "tests", "benchmarks") if (ROOT / p).is_dir()]
     result = subprocess.run(
         [sys.executable, "-m", "ruff", *args, *paths], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict() -> None:
+    pytest.importorskip("mypy", reason="mypy is installed with the [test] extra")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, timeout=600
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -114,4 +115,4 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 def make_paragraph_boundaries(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Entry-point target: the function component itself."""
-    return paragraph_boundaries
+    return cast(Callable[[Doc], Doc], paragraph_boundaries)  # Language.component erases the type
