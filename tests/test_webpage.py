@@ -37,6 +37,14 @@ from attrib.webpage import (
 
 PAGES = Path(__file__).parent / "data" / "pages"
 ARTICLE = (PAGES / "article.html").read_text(encoding="utf-8")
+ARTICLE_META = PageMeta(
+    title="Port authority shuts east quay after crane failure",
+    author="Priya Oduya",
+    date="2024-03-15",
+    sitename="The Harbour Ledger",
+    url="https://www.harbourledger.example/news/2024/03/15/east-quay-crane-failure",
+    hostname="harbourledger.example",
+)
 
 _real_connect = socket.socket.connect
 
@@ -109,14 +117,7 @@ def test_headline_is_metadata_not_text(article: Page) -> None:
 
 
 def test_article_metadata(article: Page) -> None:
-    assert article.meta == PageMeta(
-        title="Port authority shuts east quay after crane failure",
-        author="Priya Oduya",
-        date="2024-03-15",
-        sitename="The Harbour Ledger",
-        url="https://www.harbourledger.example/news/2024/03/15/east-quay-crane-failure",
-        hostname="harbourledger.example",
-    )
+    assert article.meta == ARTICLE_META
     assert article.meta.to_dict() == {
         "title": "Port authority shuts east quay after crane failure",
         "author": "Priya Oduya",
@@ -509,14 +510,7 @@ def test_html_file_and_url_give_the_statements_of_the_clean_text(
     assert from_file["input"]["name"] == str(page)
     assert from_file["input"]["format"] == "html"
     assert from_file["input"]["offsets"] == "extracted_text"
-    assert from_file["input"]["page"] == {
-        "title": "Port authority shuts east quay after crane failure",
-        "author": "Priya Oduya",
-        "date": "2024-03-15",
-        "sitename": "The Harbour Ledger",
-        "url": "https://www.harbourledger.example/news/2024/03/15/east-quay-crane-failure",
-        "hostname": "harbourledger.example",
-    }
+    assert from_file["input"]["page"] == ARTICLE_META.to_dict()
     assert from_url["input"]["page"] == from_file["input"]["page"]  # the canonical URL wins
     clean = tmp_path / "clean.txt"
     clean.write_text(from_file["input"]["text"], encoding="utf-8")
@@ -592,3 +586,16 @@ def test_python_api_reads_and_labels_a_page(nlp, server: Server) -> None:
     assert analysis.statements == attrib.analyze(article.text, nlp=nlp).statements
     for st in analysis.statements:
         assert article.text[st.content.start : st.content.end] == st.content.text
+
+
+def test_show_heads_a_page_with_its_title() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "attrib", "show", "article.html"],
+        capture_output=True,
+        timeout=300,
+        cwd=PAGES,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert lines[0] == "article.html — Port authority shuts east quay after crane failure"
+    assert "⟦" in result.stdout.decode()  # the article follows, statements marked

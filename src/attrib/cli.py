@@ -312,6 +312,9 @@ def show(
         raise typer.Exit(EXIT_INPUT) from None
     analysis = analyze(article.text, nlp=nlp, input=article.input)
     console = Console(highlight=False)
+    if article.input.page is not None and article.input.page.title:
+        console.print(article.title, style="bold", markup=False)
+        console.print()
     print_article(console, article.text, analysis)
     console.print()
     console.print(breakdown(analysis))
