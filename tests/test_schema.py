@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 
-from attrib.model import KINDS, SCHEMA_VERSION, SOURCE_TYPES, Analysis, InputInfo, PageMeta
+import jsonschema
+import jsonschema.protocols
+
+from attrib.model import (
+    KINDS,
+    SCHEMA_VERSION,
+    SOURCE_TYPES,
+    Analysis,
+    InputInfo,
+    PageMeta,
+    json_schema,
+)
 from attrib.render import render_json
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, run_attrib
 
 
 def spans_of(doc: dict) -> list[dict]:
@@ -95,3 +107,72 @@ def test_schema_1_documents_are_still_read() -> None:
     assert analysis.meta == {"batch": 7}
     plain = Analysis.from_dict({**old, "meta": {"batch": 7}})
     assert plain.input == InputInfo("page.html") and plain.meta == {"batch": 7}
+
+
+def _strict(schema: object) -> object:
+    """The schema with no undocumented field allowed anywhere, so the tests catch one."""
+    if isinstance(schema, dict):
+        out = {k: _strict(v) for k, v in schema.items()}
+        if "properties" in schema and "additionalProperties" not in schema:
+            out["additionalProperties"] = False
+        return out
+    if isinstance(schema, list):
+        return [_strict(v) for v in schema]
+    return schema
+
+
+def _validator() -> jsonschema.protocols.Validator:
+    schema = _strict(json_schema())
+    validator = jsonschema.Draft202012Validator
+    validator.check_schema(schema)
+    return validator(schema)
+
+
+def test_schema_describes_this_version() -> None:
+    schema = json_schema()
+    assert re.fullmatch(schema["properties"]["schema_version"]["pattern"], SCHEMA_VERSION)
+    assert set(schema["required"]) == set(Analysis((), (), ()).to_dict())
+
+
+def test_documents_validate_against_the_schema(analyze, example: Analysis) -> None:
+    text = (
+        '"One," he said, "two and three." A source close to the talks and an aide said the deal '
+        "was off, NBC News reported, citing an official. The plan allegedly collapses."
+    )
+    page = InputInfo("https://x.example/a", "html", PageMeta(title="T", hostname="x.example"))
+    docs = [
+        json.loads(render_json(example.with_input("peace-plan.txt"))),
+        json.loads(render_json(analyze(text).with_input(page, {"batch": 1}), text)),
+        json.loads(render_json(Analysis((), (), ()))),
+    ]
+    validator = _validator()
+    for doc in docs:
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(doc)]
+        assert errors == []
+    assert any(st["content"].get("pieces") for st in docs[1]["statements"])
+    assert any(st["via"] for st in docs[1]["statements"]) and docs[1]["unattributed"]
+
+
+def test_schema_rejects_a_broken_document(example: Analysis) -> None:
+    doc = example.to_dict()
+    doc["statements"][0]["kind"] = "hearsay"
+    del doc["sources"][0]["mentions"]
+    assert len(list(_validator().iter_errors(doc))) == 2
+
+
+def test_cli_prints_the_schema() -> None:
+    result = run_attrib("schema")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == json_schema()
+
+
+def test_readme_example_is_what_attrib_writes(analyze) -> None:
+    readme = (EXAMPLE.parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## JSON output") :]
+    match = re.search(r"```json\n(.*?)```", section, re.DOTALL)
+    assert match is not None
+    text = '"The talks failed," Jane Miller said, "and nobody knows what comes next."'
+    assert text in section[: match.start()]  # the README names the text it shows
+    shown, written = json.loads(match.group(1)), analyze(text).with_input("-").to_dict()
+    shown.pop("model"), written.pop("model")  # the label of whichever model is installed
+    assert shown == written

@@ -404,6 +404,19 @@ def evaluate(
         Console(highlight=False).print(render_report(report, str(gold)))
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the documents 'analyze --json' writes.
+
+    Example:
+
+      attrib schema > attrib-analysis.schema.json
+    """
+    from .model import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
 def main() -> None:
     """Console-script entry point: maps Ctrl-C to exit status 130 without a traceback."""
     try:

@@ -7,11 +7,24 @@ other tools can work from a saved JSON document without loading a model.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
 SCHEMA_VERSION = "2.0"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the document ``Analysis.to_dict`` writes, for tools
+    that validate attrib's output; shipped as ``attrib/schema.json``."""
+    from importlib import resources
+
+    return cast(
+        dict[str, Any],
+        json.loads(resources.files("attrib").joinpath("schema.json").read_text("utf-8")),
+    )
+
 
 Kind = Literal["direct", "indirect", "mixed"]
 SourceType = Literal["named", "unnamed", "outlet"]
