@@ -599,3 +599,16 @@ def test_show_heads_a_page_with_its_title() -> None:
     lines = result.stdout.decode().splitlines()
     assert lines[0] == "article.html — Port authority shuts east quay after crane failure"
     assert "⟦" in result.stdout.decode()  # the article follows, statements marked
+
+
+def test_saved_page_over_the_size_limit_is_refused_fast(tmp_path: Path) -> None:
+    page = tmp_path / "huge.html"
+    paragraph = "<p>The council said the bridge would reopen in May after the repairs.</p>\n"
+    page.write_text(
+        "<!doctype html><html><body>" + paragraph * (11 * 1024 * 1024 // len(paragraph)),
+        encoding="utf-8",
+    )
+    result = _cli(str(page), str(PAGES / "article.html"))
+    assert result.returncode == 1
+    assert result.stderr.decode().strip() == f"attrib: {page}: larger than 10 MB"
+    assert len(result.stdout.decode().splitlines()) == 1  # the other page is still analyzed

@@ -93,10 +93,12 @@ def read_article(name: str) -> Article:
         text = read_input(name)
         if not _html_prefix(text):
             return Article(InputInfo(name), text)
-        from .webpage import extract_page, looks_like_html
+        from .webpage import DEFAULT_MAX_BYTES, extract_page, looks_like_html, too_large
 
         if not looks_like_html(text):
             return Article(InputInfo(name), text)
+        if len(text) > DEFAULT_MAX_BYTES:  # extraction time grows faster than the page
+            raise too_large(name, DEFAULT_MAX_BYTES)
         page = extract_page(text, name=name)
     return Article(InputInfo(name, "html" if page.extracted else "text", page.meta), page.text)
 

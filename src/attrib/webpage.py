@@ -204,7 +204,7 @@ def fetch_resource(
                 raise InputError(f"{label}: not an HTML page ({media_type})")
             declared = response.headers.get("Content-Length", "")
             if declared.strip().isdigit() and int(declared) > max_bytes:
-                raise InputError(f"{label}: larger than {_size(max_bytes)}")
+                raise too_large(url, max_bytes)
             data = _read_limited(response, max_bytes, deadline, label, timeout)
             final_url = response.geturl() or url
     except InputError:
@@ -300,7 +300,7 @@ def _read_limited(
         chunks.append(chunk)
         total += len(chunk)
     if total > max_bytes or raw > max_bytes:
-        raise InputError(f"{label}: larger than {_size(max_bytes)}")
+        raise too_large(label, max_bytes)
     return b"".join(chunks)
 
 
@@ -413,6 +413,11 @@ def _same_text(a: str, b: str) -> bool:
 def _clean(value: str | None) -> str | None:
     value = " ".join(value.split()) if value else None
     return value or None
+
+
+def too_large(name: str, limit: int) -> InputError:
+    """The one-line error for a page over the size limit (fetched or saved)."""
+    return InputError(f"{display_name(name)}: larger than {_size(limit)}")
 
 
 def _size(n: int) -> str:
