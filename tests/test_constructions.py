@@ -513,3 +513,26 @@ def test_definite_office_holder_is_named_and_anonymity_heads_are_not(
 ) -> None:
     a = analyze(text)
     assert [s.type for s in a.sources] == [source_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A logistics manager at one of the carriers, who asked not to be named because she "
+        "was not authorised to speak publicly, told reporters that ships might be diverted.",
+        "A diplomat, who declined to be identified, said that the deal was off.",
+    ],
+)
+def test_an_anonymity_request_is_not_a_statement(analyze, text: str) -> None:
+    a = analyze(text)
+    st = only(a)
+    assert st.cue is not None and st.cue.text in ("told", "said")
+    src = a.source(st.source_id)
+    assert src is not None and src.type == "unnamed"
+    assert "named" not in src.name and "identified" not in src.name  # the name stops at "who"
+    assert st.source_span is not None and "who" in st.source_span.text  # the mention keeps it
+
+
+def test_said_on_condition_of_anonymity_that_is_a_statement(analyze) -> None:
+    st = only(analyze("The official said on condition of anonymity that the talks had failed."))
+    assert_statement(st, "indirect", "that the talks had failed", "said", "The official")

@@ -281,6 +281,8 @@ class _Finder:
             return
         if subj.lower_ == "you":  # outside quotes, the reader: "you might think that ..."
             return
+        if self.anonymity_request(verb):
+            return
         source = self.mention(subj)
         relays: list[Mention] = []
         if lemma in ("quote", "cite"):
@@ -292,6 +294,21 @@ class _Finder:
         self.by_cue[verb.i] = cand
         if pieces:
             self.candidates.append(cand)
+
+    def anonymity_request(self, verb: Token) -> bool:
+        """ "who asked not to be named", "spoke on condition of anonymity": why a source is
+        unnamed, not a claim of theirs (unless a clause follows: "said on condition of
+        anonymity that ...")."""
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            return False
+        right = verb.right_edge
+        phrase = self.text[verb.idx : right.idx + len(right)].lower()
+        rest = phrase[len(verb) :].lstrip()
+        return any(
+            phrase.startswith(m) or rest.startswith(m)
+            for m in self.lex.anonymity_modifiers
+            if " " in m
+        )
 
     def verbal_content(self, verb: Token, subj: Token, sent: Span) -> list[Range]:
         """The claim a reporting verb governs, from the parse."""

@@ -86,7 +86,7 @@ class _Resolver:
         else:
             span = TextSpan.of(self.text, head.idx, head.idx + len(head))
         if typed.type == "unnamed" and not typed.anaphoric and head.pos_ != "PRON":
-            name = strip_determiner(span.text)
+            name = strip_determiner(self.without_clause(head, span))
             typed = replace(typed, name=name, key="anon:" + name.lower())
         self.used.add(head.i)
         src = self.refer_back(head, typed) or self.by_key.get(typed.key) or self.new(typed)
@@ -98,6 +98,15 @@ class _Resolver:
             self.recent.remove(src)
         self.recent.append(src)
         return src
+
+    def without_clause(self, head: Token, span: TextSpan) -> str:
+        """The mention up to a relative clause, as a name: "a logistics manager at one of the
+        carriers, who asked not to be named because ..." is "a logistics manager at one of the
+        carriers" (the mention itself, as annotated corpora do, keeps the clause)."""
+        clause = next((t for t in head.subtree if t.dep_ == "relcl" and t.i > head.i), None)
+        if clause is None or not span.start < clause.left_edge.idx < span.end:
+            return span.text
+        return self.text[span.start : clause.left_edge.idx].rstrip(" ,;:–—-")
 
     def new(self, typed: Typed) -> _Source:
         src = _Source(f"src{len(self.sources) + 1}", typed)
