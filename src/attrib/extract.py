@@ -32,8 +32,8 @@ _LABEL_RE = re.compile(r"^[ \t]*[\"“]?([^\W\d_][^\n:\"“”]{0,40}?)[ \t]*:[ 
 _LABEL_CUE = ":"
 _MAX_LABEL_WORDS = 4
 _MIN_LABEL_CONTENT_WORDS = 3
-# Entity types that make a line label a dateline, a time or a topic, never a speaker.
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG"})
+# Entity types that make a line label a dateline, a time or a topic, never a speaker.
 _NOT_SPEAKER_ENTS = frozenset(
     {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "EVENT"}
 )
@@ -498,16 +498,11 @@ class _Finder:
         """Person and organization names in the article, each also by its last word, mapped
         to the entity's last token (its head for the resolver)."""
         names: dict[tuple[str, ...], Token] = {}
-        words: list[Token] = []
-        for tok in [*self.doc, None]:
-            if tok is not None and tok.ent_iob_ == "I" and words:
-                words.append(tok)
-                continue
-            if words:
-                names.setdefault(tuple(t.lower_ for t in words), words[-1])
-                names.setdefault((words[-1].lower_,), words[-1])
-            inside = tok is not None and tok.ent_iob_ == "B" and tok.ent_type_ in _SPEAKER_ENTS
-            words = [tok] if inside and tok is not None else []
+        for ent in self.doc.ents:  # O(n) a call: called once, and only when labels were found
+            if ent.label_ in _SPEAKER_ENTS:
+                last = ent[-1]
+                names.setdefault(tuple(t.lower_ for t in ent), last)
+                names.setdefault((last.lower_,), last)
         return names
 
     # -- quotations -------------------------------------------------------------
