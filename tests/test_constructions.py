@@ -536,3 +536,8 @@ def test_an_anonymity_request_is_not_a_statement(analyze, text: str) -> None:
 def test_said_on_condition_of_anonymity_that_is_a_statement(analyze) -> None:
     st = only(analyze("The official said on condition of anonymity that the talks had failed."))
     assert_statement(st, "indirect", "that the talks had failed", "said", "The official")
+
+
+def test_participial_phrase_after_the_source_is_not_part_of_it(analyze) -> None:
+    st = only(analyze("Trump, speaking to a veterans group in Virginia, said the system failed."))
+    assert_statement(st, "indirect", "the system failed", "said", "Trump")

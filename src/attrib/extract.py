@@ -160,6 +160,9 @@ class _Finder:
     def mention(self, head: Token) -> Mention:
         """The span scored as source: the head's subtree without surrounding punctuation."""
         start, end = trim(self.text, *_subtree_range(head))
+        set_off = _set_off_clause(head)
+        if set_off is not None:
+            end = trim(self.text, start, set_off.idx)[1]
         end = self.appositive_comma(start, end)
         heads = [head, *(c for c in head.conjuncts if c.i > head.i)]
         heads += [t for t in head.subtree if t not in heads and self.coordinated_source(t)]
@@ -688,6 +691,19 @@ class _Finder:
             if inner:
                 folded.append(outer)
         self.candidates = [c for c in self.candidates if c not in folded]
+
+
+def _set_off_clause(head: Token) -> Token | None:
+    """The comma or dash before a participial phrase set off after the source: "Trump,
+    speaking to veterans, said" has the source "Trump", as news corpora annotate it. Relative
+    clauses ("Jo Ray, who runs the clinic,") stay in the mention, as they do there."""
+    for tok in head.subtree:
+        participle = tok.dep_ in ("acl", "advcl") and tok.tag_ in ("VBG", "VBN")
+        if tok.i > head.i and participle and tok.left_edge.i > 0:
+            before = tok.doc[tok.left_edge.i - 1]
+            if before.text in (",", "—", "–", "--", "―"):
+                return before
+    return None
 
 
 def _pos_or_inf(pos: int) -> float:
