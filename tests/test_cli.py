@@ -91,6 +91,11 @@ def test_folder_without_text_files_is_an_error(tmp_path: Path) -> None:
     result = attrib("analyze", str(tmp_path))
     assert result.returncode == 1
     assert result.stderr.decode().strip() == f"attrib: {tmp_path}: no files matching *.txt"
+    (tmp_path / "page.html").write_text("<html></html>", encoding="utf-8")
+    result = attrib("analyze", str(tmp_path))
+    assert result.stderr.decode().strip() == (
+        f"attrib: {tmp_path}: no files matching *.txt (it holds .html files: add --glob '*.html')"
+    )
 
 
 def test_empty_input_is_an_empty_analysis(tmp_path: Path) -> None:

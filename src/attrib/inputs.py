@@ -58,7 +58,7 @@ def expand(
         elif path.is_dir():
             found = {p for pattern in patterns for p in path.rglob(pattern) if p.is_file()}
             if not found:
-                on_error(f"{name}: no files matching {' or '.join(patterns)}")
+                on_error(f"{name}: no files matching {' or '.join(patterns)}{_hint(path)}")
             yield from (str(p) for p in sorted(found))
         elif not path.exists() and glob.has_magic(name):
             matches = sorted(glob.glob(name, recursive=True))
@@ -67,6 +67,14 @@ def expand(
             yield from matches
         else:
             yield name
+
+
+def _hint(folder: Path) -> str:
+    """Saved web pages are not taken from folders by default: say how to take them."""
+    for ext in ("html", "htm"):
+        if next(folder.rglob(f"*.{ext}"), None) is not None:
+            return f" (it holds .{ext} files: add --glob '*.{ext}')"
+    return ""
 
 
 def read_files(names: Iterable[str], on_error: Callable[[str], None]) -> Iterator[Article]:
