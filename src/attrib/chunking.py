@@ -3,13 +3,15 @@
 spaCy refuses texts over ``nlp.max_length`` and its memory grows with the Doc,
 so a transcript of several megabytes is cut into paragraph-aligned chunks. Each
 chunk is analyzed on its own; offsets are shifted back into the whole text and
-sources with the same name and type are merged. Coreference does not cross a
-chunk boundary (a "he" at the top of a chunk finds no antecedent before it).
+sources with the same name and type are merged. A pronoun with no antecedent in its
+chunk ("She added ..." at the top of it) is given the compatible source mentioned last
+before the chunk; other references (a "the official" or a surname) do not cross a chunk
+boundary unless the name is the same.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from .model import Analysis, Source, Statement, TextSpan, Unattributed
@@ -18,6 +20,13 @@ from .quotes import paragraphs
 #: Chunk size in characters: far below spaCy's default max_length, large enough
 #: that almost every news article is a single chunk.
 CHUNK_CHARS = 30_000
+
+# Pronouns that can open a chunk and refer back across its boundary, with the entities they
+# can stand for ("I" and "we" are the speaker, never a reference back).
+_PRONOUN_ENTITIES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("he", "she", "him", "her"), frozenset({"person"})),
+    **dict.fromkeys(("they", "them"), frozenset({"group", "organization"})),
+}
 
 
 def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -52,6 +61,20 @@ def _shift(span: TextSpan, offset: int) -> TextSpan:
     return TextSpan(span.start + offset, span.end + offset, span.text)
 
 
+def _antecedent(earlier: Iterable[Source], src: Source, offset: int) -> Source | None:
+    """A pronoun left without antecedent in its chunk ("She added ..." opening it) is the
+    compatible source mentioned last before the chunk."""
+    wanted = _PRONOUN_ENTITIES.get(src.name.lower())
+    if not offset or wanted is None or src.type != "unnamed":
+        return None
+    candidates = [
+        (max(m.end for m in s.mentions), s)
+        for s in earlier
+        if s.entity in wanted and s.mentions and s.mentions[0].end <= offset
+    ]
+    return max(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
 def merge(parts: Sequence[tuple[int, Analysis]], model: str = "") -> Analysis:
     """One Analysis from chunk analyses given with the offset of their chunk."""
     sources: dict[tuple[str, str, str], Source] = {}
@@ -60,7 +83,11 @@ def merge(parts: Sequence[tuple[int, Analysis]], model: str = "") -> Analysis:
     for offset, part in parts:
         renamed: dict[str, str] = {}
         for src in part.sources:
-            key = (src.name, src.type, src.entity)
+            antecedent = _antecedent(sources.values(), src, offset)
+            if antecedent is not None:
+                key = (antecedent.name, antecedent.type, antecedent.entity)
+            else:
+                key = (src.name, src.type, src.entity)
             mentions = tuple(_shift(m, offset) for m in src.mentions)
             if key in sources:
                 kept = sources[key]
