@@ -5,8 +5,8 @@ so a transcript of several megabytes is cut into paragraph-aligned chunks. Each
 chunk is analyzed on its own; offsets are shifted back into the whole text and
 sources with the same name and type are merged. A pronoun with no antecedent in its
 chunk ("She added ..." at the top of it) is given the compatible source mentioned last
-before the chunk; other references (a "the official" or a surname) do not cross a chunk
-boundary unless the name is the same.
+before the chunk, and a lone surname the person named in full before; a description ("the
+official") only joins a source of an earlier chunk when the name is the same.
 """
 
 from __future__ import annotations
@@ -62,17 +62,32 @@ def _shift(span: TextSpan, offset: int) -> TextSpan:
 
 
 def _antecedent(earlier: Iterable[Source], src: Source, offset: int) -> Source | None:
-    """A pronoun left without antecedent in its chunk ("She added ..." opening it) is the
-    compatible source mentioned last before the chunk."""
-    wanted = _PRONOUN_ENTITIES.get(src.name.lower())
-    if not offset or wanted is None or src.type != "unnamed":
+    """What a source of a later chunk refers back to: a pronoun left without antecedent in its
+    chunk ("She added ..." opening it) is the compatible source mentioned last before the
+    chunk, and a lone surname ("Miller") the person named in full ("Jane Miller") before."""
+    if not offset:
         return None
-    candidates = [
-        (max(m.end for m in s.mentions), s)
-        for s in earlier
-        if s.entity in wanted and s.mentions and s.mentions[0].end <= offset
-    ]
-    return max(candidates, key=lambda c: c[0])[1] if candidates else None
+    wanted = _PRONOUN_ENTITIES.get(src.name.lower())
+    if wanted is not None and src.type == "unnamed":
+        candidates = [
+            (max(m.end for m in s.mentions), s)
+            for s in earlier
+            if s.entity in wanted and s.mentions and s.mentions[0].end <= offset
+        ]
+        return max(candidates, key=lambda c: c[0])[1] if candidates else None
+    if src.type == "named" and src.entity == "person" and len(src.name.split()) == 1:
+        return next(
+            (
+                s
+                for s in earlier
+                if s.type == "named"
+                and s.entity == "person"
+                and len(s.name.split()) > 1
+                and s.name.split()[-1] == src.name
+            ),
+            None,
+        )
+    return None
 
 
 def merge(parts: Sequence[tuple[int, Analysis]], model: str = "") -> Analysis:
