@@ -35,6 +35,8 @@ from attrib.webpage import (
     read_url,
 )
 
+from .conftest import run_attrib
+
 PAGES = Path(__file__).parent / "data" / "pages"
 ARTICLE = (PAGES / "article.html").read_text(encoding="utf-8")
 ARTICLE_META = PageMeta(
@@ -529,12 +531,7 @@ def test_html_file_and_url_give_the_statements_of_the_clean_text(
 
 
 def test_table_header_names_the_page_title() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "attrib", "analyze", "article.html"],
-        capture_output=True,
-        timeout=300,
-        cwd=PAGES,
-    )
+    result = run_attrib("analyze", "article.html", cwd=PAGES)
     assert result.returncode == 0, result.stderr
     header = result.stdout.decode().splitlines()[0]
     assert "article.html — Port authority shuts east quay after crane failure" in header
@@ -589,12 +586,7 @@ def test_python_api_reads_and_labels_a_page(nlp, server: Server) -> None:
 
 
 def test_show_heads_a_page_with_its_title() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "attrib", "show", "article.html"],
-        capture_output=True,
-        timeout=300,
-        cwd=PAGES,
-    )
+    result = run_attrib("show", "article.html", cwd=PAGES)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.decode().splitlines()
     assert lines[0] == "article.html — Port authority shuts east quay after crane failure"
