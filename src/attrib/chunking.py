@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
+from .classify import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_SPEAKER, shares_surname
 from .model import Analysis, Source, Statement, TextSpan, Unattributed
 from .quotes import paragraphs
 
@@ -22,10 +23,10 @@ from .quotes import paragraphs
 CHUNK_CHARS = 30_000
 
 # Pronouns that can open a chunk and refer back across its boundary, with the entities they
-# can stand for ("I" and "we" are the speaker, never a reference back).
+# can stand for.
 _PRONOUN_ENTITIES: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("he", "she", "him", "her"), frozenset({"person"})),
-    **dict.fromkeys(("they", "them"), frozenset({"group", "organization"})),
+    **dict.fromkeys(PRONOUNS_PERSON - PRONOUNS_SPEAKER, frozenset({"person"})),
+    **dict.fromkeys(PRONOUNS_GROUP - PRONOUNS_SPEAKER, frozenset({"group", "organization"})),
 }
 
 
@@ -82,8 +83,8 @@ def _antecedent(earlier: Iterable[Source], src: Source, offset: int) -> Source |
                 for s in earlier
                 if s.type == "named"
                 and s.entity == "person"
-                and len(s.name.split()) > 1
-                and s.name.split()[-1] == src.name
+                and s.name != src.name
+                and shares_surname(src.name, s.name)
             ),
             None,
         )

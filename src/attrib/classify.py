@@ -18,6 +18,7 @@ from .model import Entity, SourceType
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
 PRONOUNS_GROUP = frozenset({"they", "them", "we", "us"})
 PRONOUNS_THING = frozenset({"it"})
+PRONOUNS_SPEAKER = frozenset({"i", "me", "we", "us"})  # the speaker, never a reference back
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
@@ -70,6 +71,12 @@ def outlet_at(tokens: list[Token], head: Token, lexicon: Lexicon) -> str | None:
             if tokens[i].i <= head.i <= tokens[j - 1].i and tuple(words[i:j]) in lexicon.outlets:
                 return lexicon.outlets[tuple(words[i:j])]
     return None
+
+
+def shares_surname(name: str, other: str) -> bool:
+    """One name is the other's surname ("Smith" and "Jane Smith"), or both are the same one."""
+    mine, theirs = name.split(), other.split()
+    return bool(mine and theirs) and mine[-1] == theirs[-1] and 1 in (len(mine), len(theirs))
 
 
 def strip_determiner(text: str) -> str:

@@ -20,6 +20,7 @@ from .classify import (
     Typed,
     classify,
     mention_tokens,
+    shares_surname,
     strip_determiner,
 )
 from .extract import Extraction, Hedge, Mention
@@ -37,7 +38,6 @@ class _Source:
     id: str
     typed: Typed
     mentions: list[TextSpan] = field(default_factory=list)
-    surname: str = ""
     titles: set[str] = field(default_factory=set)
     """Role nouns a person was introduced with ("Mayor Jane Doe", "the coach, John Smith"),
     so a later "the mayor" or "the coach" is that person."""
@@ -192,13 +192,11 @@ class _Resolver:
 
     def same_person(self, typed: Typed) -> _Source | None:
         """A surname ("Smith") refers to the full name ("Jane Smith") seen earlier."""
-        parts = typed.name.split()
         for src in reversed(self.recent):
             if src.typed.entity != "person" or src.typed.type != "named":
                 continue
-            theirs = src.typed.name.split()
-            if (len(parts) == 1 and theirs[-1] == parts[0]) or parts[-1:] == theirs[-1:] == theirs:
-                if len(parts) > len(theirs):
+            if shares_surname(typed.name, src.typed.name):
+                if len(typed.name.split()) > len(src.typed.name.split()):
                     src.typed = typed
                 return src
         return None
