@@ -312,7 +312,7 @@ def show(
         raise typer.Exit(EXIT_INPUT) from None
     analysis = analyze(article.text, nlp=nlp, input=article.input)
     console = Console(highlight=False)
-    if article.input.page is not None and article.input.page.title:
+    if article.title != article.name:  # a web page: name it with its title
         console.print(article.title, style="bold", markup=False)
         console.print()
     print_article(console, article.text, analysis)
