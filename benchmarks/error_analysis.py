@@ -24,9 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import attrib
-from attrib.evaluate import GoldArticle, GoldAttribution, read_gold
-from attrib.lexicon import default_lexicon
-from attrib.model import Analysis, Statement, TextSpan
+from attrib.analysis.lexicon import default_lexicon
+from attrib.evaluate.gold import GoldArticle, GoldAttribution, read_gold
+from attrib.results import Analysis, Statement, TextSpan
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "polnear-dev.jsonl"

@@ -90,7 +90,7 @@ def time_bare(nlp: Any, texts: Sequence[str], batch_size: int, n_process: int) -
 
 def time_attrib(nlp: Any, texts: Iterable[str], batch_size: int, n_process: int) -> float:
     """Seconds for attrib to produce an Analysis for every text."""
-    from attrib.pipeline import analyze_doc_stream
+    from attrib.analysis.pipeline import analyze_doc_stream
 
     start = time.perf_counter()
     for _ in analyze_doc_stream(nlp, texts, batch_size=batch_size, n_process=n_process):
@@ -261,7 +261,7 @@ ATTRIB_PIPES = ("attrib_paragraphs", "attribution")
 
 def staged(nlp: Any, text: str) -> dict[str, float]:
     """Seconds per pipeline component for ``text`` processed as one Doc."""
-    from attrib.model import Analysis
+    from attrib.results import Analysis
 
     times: dict[str, float] = {}
     start = time.perf_counter()
@@ -318,7 +318,7 @@ def long_document(nlp: Any, texts: Sequence[str], sizes: tuple[int, int], repeat
 
 def profile(nlp: Any, texts: Sequence[str], top: int) -> str:
     """Per-component time over the corpus, then cProfile of attrib's components."""
-    from attrib.model import Analysis
+    from attrib.results import Analysis
 
     totals: dict[str, float] = {}
     for text in texts[:WARMUP_TEXTS]:
@@ -573,7 +573,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     explicit_model = args.model is not None
     if not explicit_model:
-        from attrib.pipeline import default_model
+        from attrib.analysis.pipeline import default_model
 
         args.model = default_model()
     if args.times is not None:

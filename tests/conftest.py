@@ -11,7 +11,7 @@ import pytest
 from spacy.language import Language
 
 import attrib
-from attrib.model import Analysis
+from attrib.results import Analysis
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "examples" / "peace-plan.txt"

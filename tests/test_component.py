@@ -6,8 +6,8 @@ import importlib.metadata
 
 import spacy
 
-import attrib.component  # noqa: F401  (registers the factories)
-from attrib.pipeline import default_model
+import attrib.analysis.component  # noqa: F401  (registers the factories)
+from attrib.analysis.pipeline import default_model
 
 
 def test_add_pipe_to_own_pipeline() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.model import Analysis, Statement
+from attrib.results import Analysis, Statement
 
 
 def only(analysis: Analysis) -> Statement:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from attrib.inputs import expand, read_jsonl
-from attrib.model import Analysis, InputInfo, PageMeta
+from attrib.inputs.articles import expand, read_jsonl
+from attrib.results import Analysis, InputInfo, PageMeta
 
 from .conftest import EXAMPLE, run_attrib
 

@@ -10,19 +10,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attrib.evaluate import (
+from attrib.evaluate.gold import GoldArticle, GoldAttribution, read_gold
+from attrib.evaluate.scoring import (
     GROUPS,
     LEVELS,
     MODES,
     PRF,
-    GoldArticle,
-    GoldAttribution,
     Report,
-    read_gold,
     score_article,
     score_corpus,
 )
-from attrib.model import Analysis, Kind, Statement, TextSpan
+from attrib.results import Analysis, Kind, Statement, TextSpan
 
 GOLD_SMALL = Path(__file__).parent / "data" / "gold_small.jsonl"
 TEXT = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 4

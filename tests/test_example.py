@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from attrib.model import Analysis
+from attrib.results import Analysis
 
 PERSONS = ("Trump", "Witkoff", "Vance", "Rubio", "Kushner", "Dmitriev", "Zelenskyy")
 PLACES = ("Ukraine", "Russia", "Kherson", "Zaporizhzhia")

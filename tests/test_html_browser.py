@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import attrib
-from attrib.html_report import render_html
-from attrib.model import Analysis
+from attrib.outputs.html_report import render_html
+from attrib.results import Analysis
 
 from .conftest import EXAMPLE, ROOT
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-from attrib.html_report import render_html
-from attrib.model import Analysis, Statement, TextSpan, Unattributed
+from attrib.outputs.html_report import render_html
+from attrib.results import Analysis, Statement, TextSpan, Unattributed
 
 from .conftest import EXAMPLE
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.model import InputInfo, PageMeta
-from attrib.publisher import mark_publisher
-from attrib.render import breakdown
+from attrib.analysis.publisher import mark_publisher
+from attrib.outputs.table import breakdown
+from attrib.results import InputInfo, PageMeta
 
 TEXT = "The port will close next week, UNN reports. Reuters said the talks had failed."
 

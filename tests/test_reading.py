@@ -1,4 +1,4 @@
-"""Tests for attrib.reading: every way a user-named input becomes text or a one-line error."""
+"""Tests for attrib.inputs.decoding: every way a user-named input becomes text or a one-line error."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from attrib import reading
-from attrib.reading import InputError, decode_bytes, read_input
+from attrib.inputs import decoding as reading
+from attrib.inputs.decoding import InputError, decode_bytes, read_input
 
 
 def write(tmp_path: Path, data: bytes, name: str = "in.txt") -> str:

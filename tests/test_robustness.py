@@ -13,9 +13,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from attrib.chunking import chunk_bounds
-from attrib.model import Analysis
-from attrib.pipeline import analyze_doc_stream
+from attrib.analysis.chunking import chunk_bounds
+from attrib.analysis.pipeline import analyze_doc_stream
+from attrib.results import Analysis
 
 from .test_schema import spans_of
 

@@ -8,7 +8,8 @@ import re
 import jsonschema
 import jsonschema.protocols
 
-from attrib.model import (
+from attrib.outputs.jsonl import render_json
+from attrib.results import (
     KINDS,
     SCHEMA_VERSION,
     SOURCE_TYPES,
@@ -17,7 +18,6 @@ from attrib.model import (
     PageMeta,
     json_schema,
 )
-from attrib.render import render_json
 
 from .conftest import EXAMPLE, run_attrib
 

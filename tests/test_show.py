@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as hs
 from rich.console import Console
 
-from attrib.model import Analysis, Statement, TextSpan, Unattributed
-from attrib.show import print_article, render_article, source_label
+from attrib.outputs.show import print_article, render_article, source_label
+from attrib.results import Analysis, Statement, TextSpan, Unattributed
 
 from .conftest import EXAMPLE
 

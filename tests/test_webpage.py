@@ -22,9 +22,8 @@ from typing import Any
 
 import pytest
 
-from attrib.model import PageMeta
-from attrib.reading import InputError
-from attrib.webpage import (
+from attrib.inputs.decoding import InputError
+from attrib.inputs.webpage import (
     USER_AGENT,
     Page,
     extract_page,
@@ -34,6 +33,7 @@ from attrib.webpage import (
     looks_like_html,
     read_url,
 )
+from attrib.results import PageMeta
 
 from .conftest import run_attrib
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .model import (
+from .results import (
     SCHEMA_VERSION,
     Analysis,
     InputInfo,
@@ -26,13 +26,13 @@ from .model import (
     TextSpan,
     Unattributed,
 )
+from .version import __version__
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .inputs import Article
+    from .inputs.articles import Article
 
-__version__ = "0.2.0"
 __all__ = [
     "SCHEMA_VERSION",
     "Analysis",
@@ -43,6 +43,7 @@ __all__ = [
     "Summary",
     "TextSpan",
     "Unattributed",
+    "__version__",
     "analyze",
     "load_pipeline",
     "read_article",
@@ -51,7 +52,7 @@ __all__ = [
 
 def load_pipeline(model: str | None = None) -> Language:
     """A spaCy pipeline with attrib's components; see ``attrib.pipeline.load_pipeline``."""
-    from .pipeline import load_pipeline as _load
+    from .analysis.pipeline import load_pipeline as _load
 
     return _load(model)
 
@@ -74,8 +75,8 @@ def analyze(
     ``input`` (from :func:`read_article`) labels the result and names the page's publisher,
     whose own reports are then told apart from outside outlets; ``meta`` is carried through.
     """
-    from .pipeline import analyze_text
-    from .publisher import mark_publisher
+    from .analysis.pipeline import analyze_text
+    from .analysis.publisher import mark_publisher
 
     analysis = analyze_text(nlp or _shared_pipeline(model), text)
     if input is None and meta is None:
@@ -89,6 +90,6 @@ def read_article(name: str) -> Article:
     A page is reduced to its main text; ``article.input`` tells where the text came from.
     Raises :class:`attrib.reading.InputError` with a one-line message when it cannot be read.
     """
-    from .inputs import read_article as _read
+    from .inputs.articles import read_article as _read
 
     return _read(name)

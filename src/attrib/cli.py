@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 from rich.console import Console
 
-from . import __version__
-from .model import Analysis, Summary
+from .results import Analysis, Summary
+from .version import __version__
 
 if TYPE_CHECKING:
-    from .inputs import Article
+    from .inputs.articles import Article
 
 EXIT_INPUT = 1
 EXIT_INTERRUPTED = 130
@@ -165,7 +165,7 @@ def analyze(
 
       cat articles.jsonl | attrib analyze --jsonl-in - --json | jq .summary
     """
-    from .inputs import DEFAULT_GLOBS, expand, read_files, read_jsonl
+    from .inputs.articles import DEFAULT_GLOBS, expand, read_files, read_jsonl
 
     if not inputs and jsonl_in is None:
         raise typer.BadParameter("name at least one input, '-' for stdin, or --jsonl-in")
@@ -195,9 +195,11 @@ def _analyze_all(
     include_text: bool = False,
 ) -> bool:
     """Analyze and write as each article is ready; False when the model could not be loaded."""
-    from .pipeline import ModelError, analyze_doc_stream, load_pipeline
-    from .publisher import mark_publisher
-    from .render import CSV_HEADER, corpus_table, csv_rows, print_table, render_json
+    from .analysis.pipeline import ModelError, analyze_doc_stream, load_pipeline
+    from .analysis.publisher import mark_publisher
+    from .outputs.jsonl import render_json
+    from .outputs.spreadsheet import CSV_HEADER, csv_rows
+    from .outputs.table import corpus_table, print_table
 
     try:
         nlp = load_pipeline(model)
@@ -246,7 +248,7 @@ def _analyze_all(
 def _html(report: list[tuple[str, str, Analysis]]) -> str:
     from datetime import UTC, datetime
 
-    from .html_report import render_html
+    from .outputs.html_report import render_html
 
     model = report[0][2].model if report else ""  # the component's own label of the pipeline
     return render_html(report, model, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
@@ -298,11 +300,11 @@ def show(
       attrib show article.txt
     """
     from . import analyze
-    from .inputs import read_article
-    from .pipeline import ModelError, load_pipeline
-    from .reading import InputError
-    from .render import breakdown
-    from .show import print_article
+    from .analysis.pipeline import ModelError, load_pipeline
+    from .inputs.articles import read_article
+    from .inputs.decoding import InputError
+    from .outputs.show import print_article
+    from .outputs.table import breakdown
 
     try:
         article = read_article(source)
@@ -344,8 +346,8 @@ def summarize(
 
       attrib summarize pages.jsonl --by sitename
     """
-    from .model import document_field
-    from .render import corpus_table
+    from .outputs.table import corpus_table
+    from .results import document_field
 
     groups: dict[str, list[Summary]] = {}
     try:
@@ -386,9 +388,10 @@ def evaluate(
 
       attrib evaluate ../shared/data/polnear-dev.jsonl
     """
-    from .evaluate import read_gold, score_corpus
-    from .pipeline import ModelError, analyze_doc_stream, load_pipeline
-    from .render import render_report
+    from .analysis.pipeline import ModelError, analyze_doc_stream, load_pipeline
+    from .evaluate.gold import read_gold
+    from .evaluate.report import render_report
+    from .evaluate.scoring import score_corpus
 
     try:
         articles = list(read_gold(gold))
@@ -412,7 +415,7 @@ def schema() -> None:
 
       attrib schema > attrib-analysis.schema.json
     """
-    from .model import json_schema
+    from .results import json_schema
 
     typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 

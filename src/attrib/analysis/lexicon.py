@@ -13,7 +13,7 @@ from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
-_REPO_LEXICONS = Path(__file__).resolve().parents[2] / "data" / "lexicons"
+_REPO_LEXICONS = Path(__file__).resolve().parents[3] / "data" / "lexicons"
 
 
 def default_directory() -> Path:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
+from ..results import Analysis, Source, Statement, TextSpan, Unattributed
 from .classify import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_SPEAKER, shares_surname
-from .model import Analysis, Source, Statement, TextSpan, Unattributed
 from .quotes import paragraphs
 
 #: Chunk size in characters: far below spaCy's default max_length, large enough

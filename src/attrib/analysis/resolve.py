@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from ..results import Analysis, Kind, Source, Statement, TextSpan, Unattributed
 from .classify import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
@@ -25,7 +26,6 @@ from .classify import (
 )
 from .extract import Extraction, Hedge, Mention
 from .lexicon import Lexicon
-from .model import Analysis, Kind, Source, Statement, TextSpan, Unattributed
 
 _GENERIC_PERSON = frozenset({"source", "interlocutor", "person", "official", "insider", "speaker"})
 _GENERIC_OUTLET = frozenset({"publication", "outlet", "media", "newspaper", "paper", "agency"})

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .model import InputInfo
-from .reading import InputError, read_input
+from ..results import InputInfo
+from .decoding import InputError, read_input
 
 DEFAULT_GLOBS = ("*.txt",)
 

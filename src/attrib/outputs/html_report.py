@@ -30,9 +30,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html import escape
 
-from .model import SOURCE_TYPES, Analysis, Source, Statement, Summary
-from .render import TYPE_MEANING, verdict
+from ..results import SOURCE_TYPES, Analysis, Source, Statement, Summary
 from .show import index, relays, source_name, speakers, statement_type
+from .table import TYPE_MEANING, verdict
 
 BADGES = {"named": "N", "unnamed": "U", "outlet": "O", "none": "?"}
 TYPE_TITLES = {"named": "Named", "unnamed": "Unnamed", "outlet": "Outlet"}

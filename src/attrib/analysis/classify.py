@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..results import Entity, SourceType
 from .lexicon import Lexicon
-from .model import Entity, SourceType
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
 PRONOUNS_GROUP = frozenset({"they", "them", "we", "us"})

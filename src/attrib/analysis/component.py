@@ -21,9 +21,9 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from ..results import Analysis
 from .extract import extract
 from .lexicon import Lexicon, default_lexicon
-from .model import Analysis
 from .resolve import build_analysis
 
 EXTENSION = "attribution"

@@ -31,8 +31,8 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from .model import SOURCE_TYPES, Analysis, Source, Statement
-from .render import TYPE_MEANING, TYPE_STYLES
+from ..results import SOURCE_TYPES, Analysis, Source, Statement
+from .table import TYPE_MEANING, TYPE_STYLES
 
 HEDGE_STYLE = "magenta"
 CUE_STYLE = "bold underline"

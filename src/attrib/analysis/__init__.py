@@ -1,0 +1,1 @@
+"""The analysis: spaCy components that find statements and resolve and type their sources."""

@@ -1,0 +1,1 @@
+"""Scoring attrib against human-annotated attributions: gold files, matching, the report."""

@@ -1,0 +1,1 @@
+"""Writing results: terminal tables and views, JSON Lines, CSV and the HTML report."""
