@@ -45,7 +45,8 @@ def test_table_output_is_plain_when_piped() -> None:
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
-def test_no_color_is_respected_under_a_terminal(nlp) -> None:
+@pytest.mark.usefixtures("nlp")
+def test_no_color_is_respected_under_a_terminal() -> None:
     result = runner.invoke(
         app, ["analyze", str(EXAMPLE)], env={"NO_COLOR": "1", "TERM": "xterm"}, color=True
     )
@@ -138,7 +139,7 @@ def test_help_does_not_import_spacy() -> None:
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 
-def test_evaluate_on_small_gold(tmp_path: Path) -> None:
+def test_evaluate_on_small_gold() -> None:
     gold = Path(__file__).parent / "data" / "gold_small.jsonl"
     result = attrib("evaluate", str(gold), "--json")
     assert result.returncode == 0, result.stderr

@@ -68,7 +68,7 @@ def test_permission_denied_when_open_refuses(
     """Same mapping as above, simulated so that it also runs as root."""
     name = write(tmp_path, b"secret")
 
-    def refuse(*args: object, **kwargs: object) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", name)
 
     monkeypatch.setattr(reading, "open", refuse, raising=False)
@@ -271,7 +271,7 @@ def test_too_large_file_is_refused_before_reading(
     name = write(tmp_path, b"x" * 3000)
     monkeypatch.setattr(reading, "MAX_BYTES", 2048)
 
-    def must_not_open(*args: object, **kwargs: object) -> None:
+    def must_not_open(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("read a file that stat already showed to be too large")
 
     monkeypatch.setattr(reading, "open", must_not_open, raising=False)

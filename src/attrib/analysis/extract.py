@@ -259,13 +259,13 @@ class _Finder:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc):
                 self.according(tok, sent)
             elif tok.lower_ in self.lex.hedge_adverbs and not self.quoted(tok):
-                self.hedge(sent, tok.text, tok)
+                self.hedge(sent, tok.text)
             elif (lemma := self.is_cue_verb(tok)) is not None:
                 self.verbal(tok, lemma, sent)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in self.lex.cue_nouns:
                 self.nominal_cue(tok)
 
-    def hedge(self, sent: Span, marker: str, tok: Token) -> None:
+    def hedge(self, sent: Span, marker: str) -> None:
         start, end = trim(self.text, sent.start_char, sent.end_char)
         self.hedges.append(Hedge(start, end, marker))
 
@@ -292,7 +292,7 @@ class _Finder:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 relays, source = [source], self.mention(obj)
-        pieces = self.verbal_content(verb, subj, sent)
+        pieces = self.verbal_content(verb, sent)
         cand = Candidate(pieces, self.cue_range(verb), source, lemma, relays)
         self.by_cue[verb.i] = cand
         if pieces:
@@ -313,7 +313,7 @@ class _Finder:
             if " " in m
         )
 
-    def verbal_content(self, verb: Token, subj: Token, sent: Span) -> list[Range]:
+    def verbal_content(self, verb: Token, sent: Span) -> list[Range]:
         """The claim a reporting verb governs, from the parse."""
         if _is_passive(verb):
             target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -413,9 +413,9 @@ class _Finder:
         if subj is not None and subj.lower_ == "it":
             aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux")]
             marker = self.text[min([subj.idx, *(a.idx for a in aux)]) : verb.idx + len(verb)]
-            self.hedge(sent, marker, verb)
+            self.hedge(sent, marker)
         elif subj is not None and any(c.dep_ == "xcomp" for c in verb.children):
-            self.hedge(sent, f"{verb.text} to", verb)
+            self.hedge(sent, f"{verb.text} to")
 
     def according(self, tok: Token, sent: Span) -> None:
         to = self.doc[tok.i + 1]
