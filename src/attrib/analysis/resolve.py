@@ -9,7 +9,7 @@ not the publishing "UNN") is the salient one for a following "the publication".
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -65,7 +65,7 @@ class _Resolver:
         return [self.resolve_head(head, mention.heads, bounds) for head in mention.heads]
 
     def resolve_head(
-        self, head: Token, coordinated: list[Token], bounds: tuple[int, int] | None = None
+        self, head: Token, coordinated: Sequence[Token], bounds: tuple[int, int] | None = None
     ) -> _Source:
         """The source of one head; its mention never reaches outside ``bounds`` (the span the
         rule found: "Poll" of a headline "Poll: ...", whose parse makes it the root)."""
@@ -279,15 +279,15 @@ def build_analysis(doc: Doc, extraction: Extraction, lexicon: Lexicon, model: st
     statements: list[Statement] = []
     resolved: dict[int, tuple[str | None, tuple[str, ...], tuple[str, ...]]] = {}
     for cand in extraction.candidates:
-        if cand.continues is not None and id(cand.continues) in resolved:
-            source_id, co, via = resolved[id(cand.continues)]
+        if cand.continues is not None and cand.continues in resolved:
+            source_id, co, via = resolved[cand.continues]
         else:
             via_sources = [resolver.resolve(m)[0] for m in reversed(cand.relays)]
             heads = resolver.resolve(cand.source) if cand.source else []
             source_id = heads[0].id if heads else None
             co = tuple(s.id for s in heads[1:])
             via = tuple(s.id for s in reversed(via_sources))
-        resolved[id(cand)] = (source_id, co, via)
+        resolved[cand.uid] = (source_id, co, via)
         pieces = tuple(TextSpan.of(text, s, e) for s, e in cand.pieces)
         statements.append(
             Statement(
@@ -341,7 +341,7 @@ def _single_quote(text: str) -> bool:
 
 
 def unattributed(
-    text: str, hedges: list[Hedge], statements: list[Statement]
+    text: str, hedges: Sequence[Hedge], statements: Sequence[Statement]
 ) -> tuple[Unattributed, ...]:
     """Hedged claims not already inside an attributed statement, one per sentence."""
     spans = [(p.start, p.end) for st in statements for p in st.pieces]

@@ -1,0 +1,37 @@
+"""Find attributions in a parsed Doc: content, cue and the local source mention.
+
+The rule layer over spaCy's dependency parse, as a sequence of passes. Each pass reads the
+frozen :class:`~.context.Context` (the Doc, its text, the word lists, the quotations found on the
+raw text, the tuning settings) and the candidates found so far, and returns the new candidates;
+adding a construction means adding or editing one pass. Nothing here knows of coreference or
+source types: ``resolve`` turns the local mentions into sources.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicon
+from ..quotes import QuoteIndex, find_quotes
+from . import according, hedges, labels, nesting, nouns, quotations, relays, verbs
+from .candidates import Candidate, Extraction, Hedge, Mention
+from .context import Context, Settings
+
+__all__ = ["Candidate", "Extraction", "Hedge", "Mention", "Settings", "extract"]
+
+
+def extract(doc: Doc, lexicon: Lexicon, settings: Settings | None = None) -> Extraction:
+    """All attributions and hedges in ``doc``."""
+    text = doc.text
+    ctx = Context(doc, text, lexicon, QuoteIndex(find_quotes(text)), settings or Settings())
+    found: tuple[Candidate, ...] = ()
+    # Rules on single tokens, in text order (a token sets off at most one of them).
+    for find in (verbs.find, according.find, nouns.find):
+        found = find(ctx, found)
+    found = tuple(sorted(found, key=lambda c: c.uid))  # uid: the token that set the rule off
+    found = relays.cite(ctx, found)
+    found = labels.find(ctx, found)
+    found = quotations.link(ctx, found)
+    found = relays.fold(found)
+    found = nesting.drop(ctx, found)
+    return Extraction(text, tuple(sorted(found, key=lambda c: c.start)), hedges.find(ctx))

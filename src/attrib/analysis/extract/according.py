@@ -1,0 +1,28 @@
+""" "according to X, ...": the rest of the sentence is X's."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .candidates import Candidate
+from .context import Context, mention, pieces_from_tokens, quoted, triggered
+
+
+def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    new = (_candidate(ctx, tok) for tok in triggered(ctx, "according"))
+    return (*found, *(c for c in new if c is not None))
+
+
+def _candidate(ctx: Context, tok: Token) -> Candidate | None:
+    to = ctx.doc[tok.i + 1]
+    if to.lower_ != "to" or quoted(ctx, tok):
+        return None
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+    pieces = pieces_from_tokens(ctx, (t.i for t in tok.sent if t.i not in phrase))
+    if not pieces:
+        return None
+    cue = (tok.idx, to.idx + len(to))
+    return Candidate(tok.i, pieces, cue, mention(ctx, obj), "according")

@@ -1,0 +1,309 @@
+"""The frozen context every extraction pass reads, and the parse helpers the passes share.
+
+A pass never changes the context: the Doc, its text, the word lists, the quotations found on the
+raw text and the component's tuning settings. The helpers here answer the questions several
+passes ask of the parse: is this token a cue, who is its subject, what span names the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon
+from ..quotes import QuoteIndex
+from .candidates import Mention, Range
+
+_TRIM = " \t\n\r,.;:-–—"
+_CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT", "SPACE", "INTJ"})
+CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
+
+Trigger = Literal["according", "hedge", "verb", "noun"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The tuning numbers of the rules; the ``attribution`` factory's config sets them."""
+
+    max_cue_gap_tokens: int = 12
+    """Tokens searched between a quotation and its cue ('"…," the minister said')."""
+    cue_lookback_chars: int = 200
+    """How far before a quotation its introducing cue may start ('She said: "…"')."""
+    split_quote_window_chars: int = 80
+    """How far from a cue the two halves of a split quotation may lie ('"A," she said, "B."')."""
+    split_quote_gap_chars: int = 40
+    """The longest stretch between a cue and the second half of a split quotation."""
+    continuation_reach_chars: int = 1500
+    """How far after a speaker's quotation a quote-only paragraph still continues it."""
+    min_quote_words: int = 4
+    """Words that make a quotation speech rather than a scare-quoted term..."""
+    min_quote_clause_words: int = 2
+    """...or this many when the quotation ends like a clause ('"We won."')."""
+    max_label_chars: int = 40
+    """The longest line label ('WALLACE:', 'Pence:') taken as a speaker."""
+    max_label_words: int = 4
+    """The most words in a line label."""
+    min_label_content_words: int = 3
+    """The fewest words after a line label for the line to be a statement."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every pass reads; built once per Doc."""
+
+    doc: Doc
+    text: str  # doc.text, built once (spaCy rebuilds it on every access)
+    lexicon: Lexicon
+    quotes: QuoteIndex
+    settings: Settings
+
+    @cached_property
+    def triggers(self) -> dict[Trigger, tuple[Token, ...]]:
+        """The tokens that set off each rule, found in one pass over the Doc."""
+        found: dict[Trigger, list[Token]] = {}
+        for tok in self.doc:
+            kind = trigger(self, tok)
+            if kind is not None:
+                found.setdefault(kind, []).append(tok)
+        return {kind: tuple(tokens) for kind, tokens in found.items()}
+
+
+# -- tokens and ranges --------------------------------------------------------------------------
+
+
+def trim(text: str, start: int, end: int) -> Range:
+    """Drop surrounding spaces and punctuation, but never a quotation mark."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def token_range(tokens: Iterable[Token]) -> Range | None:
+    toks = list(tokens)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def subtree_range(tok: Token) -> Range:
+    left, right = tok.left_edge, tok.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def runs(indices: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """Group sorted token indices into [first, last] runs."""
+    run: list[int] = []
+    for i in sorted(indices):
+        if run and i != run[-1] + 1:
+            yield run[0], run[-1]
+            run = []
+        run.append(i)
+    if run:
+        yield run[0], run[-1]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def ends_sentence(tok: Token) -> bool:
+    """Nothing but punctuation and space follows the token in its sentence."""
+    doc = tok.doc
+    last = tok.sent.end - 1
+    while last > tok.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return last == tok.i
+
+
+def quoted(ctx: Context, tok: Token) -> bool:
+    return ctx.quotes.containing(tok.idx) is not None
+
+
+def pieces_from_tokens(ctx: Context, indices: Iterable[int]) -> tuple[Range, ...]:
+    """Contiguous, trimmed character ranges for a set of token indices."""
+    out = []
+    for first, last in runs(indices):
+        span = ctx.doc[first : last + 1]
+        if all(t.pos_ in _CONNECTIVE_POS for t in span):
+            continue
+        start, end = trim(ctx.text, *token_range(span))  # type: ignore[misc]
+        if end > start:
+            out.append((start, end))
+    return tuple(out)
+
+
+def tokens_between(ctx: Context, start: int, end: int) -> list[Token]:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def previous_sentence(ctx: Context, sent: Span) -> tuple[Range, ...]:
+    if sent.start == 0:
+        return ()
+    prev = ctx.doc[sent.start - 1].sent
+    start, end = trim(ctx.text, prev.start_char, prev.end_char)
+    return ((start, end),) if end > start else ()
+
+
+# -- which rule a token triggers ---------------------------------------------------------------
+
+
+def trigger(ctx: Context, tok: Token) -> Trigger | None:
+    """The rule a token sets off, at most one: "according to", a hedge adverb, a cue verb or a
+    cue noun, tried in that order."""
+    if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc):
+        return "according"
+    if tok.lower_ in ctx.lexicon.hedge_adverbs and not quoted(ctx, tok):
+        return "hedge"
+    if cue_lemma(ctx, tok) is not None:
+        return "verb"
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.lexicon.cue_nouns:
+        return "noun"
+    return None
+
+
+def triggered(ctx: Context, kind: Trigger) -> tuple[Token, ...]:
+    """Every token, in text order, that sets off the rule ``kind``."""
+    return ctx.triggers.get(kind, ())
+
+
+# -- cues ---------------------------------------------------------------------------------------
+
+
+def cue_lemma(ctx: Context, tok: Token) -> str | None:
+    """The cue lemma if ``tok`` is a reporting verb, including mis-tagged "UNN reports"."""
+    lemma = ctx.lexicon.cue_lemma(tok.lemma_.lower(), tok.lower_)
+    if lemma is None or quoted(ctx, tok):
+        return None
+    if tok.pos_ == "VERB":
+        return lemma
+    return lemma if _mistagged_cue(ctx, tok) else None
+
+
+def _mistagged_cue(ctx: Context, tok: Token) -> bool:
+    """ "..., UNN reports." where the tagger made "UNN reports" a compound noun: a plural
+    noun that is a verb form, after a proper noun, as the root or at the sentence end."""
+    if tok.tag_ != "NNS" or tok.lower_ not in ctx.lexicon.cue_forms:
+        return False
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts):
+        return False
+    return tok.dep_ == "ROOT" or ends_sentence(tok)
+
+
+def trailing_report(ctx: Context, tok: Token) -> bool:
+    """A media cue closing its sentence under another verb: ", Reuters reports." relays
+    the rest of the sentence."""
+    if tok.dep_ == "ROOT" or not ends_sentence(tok):
+        return False
+    lemma = cue_lemma(ctx, tok)
+    return lemma is not None and ctx.lexicon.cue_categories.get(lemma) == "publish"
+
+
+def topic_preposition(ctx: Context, verb: Token) -> Token | None:
+    """The preposition that introduces what a cue verb is about, or None."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i < verb.i:
+            continue
+        if child.lower_ not in ctx.lexicon.topic_prepositions:
+            continue
+        objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        if objs and not any(o.ent_type_ in ("DATE", "TIME") for o in objs):
+            return child
+    return None
+
+
+def cue_range(ctx: Context, verb: Token) -> Range:
+    """The cue's words: the verb, its particle, and a topic preposition right after it."""
+    parts = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    if not any(c.dep_ in (*CLAUSES, "dobj") for c in verb.children):
+        prep = topic_preposition(ctx, verb)
+        if prep is not None and prep.i == parts[-1].i + 1:
+            parts.append(prep)
+    return token_range(sorted(parts, key=lambda t: t.i))  # type: ignore[return-value]
+
+
+def subject(verb: Token) -> Token | None:
+    """The speaker: active subject, passive agent, or the subject shared with a head verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.tag_ == "NNS":  # "UNN reports" tagged as a compound noun
+        compounds = [c for c in verb.lefts if c.dep_ == "compound"]
+        return compounds[-1] if compounds else None
+    if is_passive(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        return subj
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... by saying that ..."
+        return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def is_relay(lemma: str, verb: Token) -> bool:
+    """ ", citing X" or ", quoting X": a participle naming the source of the report before it."""
+    return lemma in ("cite", "quote") and verb.dep_ in ("advcl", "xcomp", "conj", "acl")
+
+
+# -- source mentions ----------------------------------------------------------------------------
+
+
+def mention(ctx: Context, head: Token) -> Mention:
+    """The span scored as source: the head's subtree without surrounding punctuation."""
+    start, end = trim(ctx.text, *subtree_range(head))
+    set_off = _set_off_clause(head)
+    if set_off is not None:
+        end = trim(ctx.text, start, set_off.idx)[1]
+    end = _appositive_comma(ctx.text, start, end)
+    heads = [head, *(c for c in head.conjuncts if c.i > head.i)]
+    heads += [t for t in head.subtree if t not in heads and _coordinated_source(ctx, t)]
+    return Mention(start, end, tuple(sorted(heads, key=lambda t: t.i)))
+
+
+def _appositive_comma(text: str, start: int, end: int) -> int:
+    """A source with an appositive keeps the comma that closes it: "Jo Ray, a nurse,"."""
+    if "," not in text[start:end]:
+        return end
+    after = end
+    while after < len(text) and text[after] == ".":
+        after += 1
+    return after + 1 if text[after : after + 1] == "," else end
+
+
+def _coordinated_source(ctx: Context, tok: Token) -> bool:
+    """A conjunct deep in a mention that is itself a speaker: "a source close to
+    the government and a European official" (the parser attaches the official
+    to "government")."""
+    if tok.dep_ != "conj" or not any(c.dep_ == "det" for c in tok.children):
+        return False
+    lemma = tok.lemma_.lower()
+    lex = ctx.lexicon
+    return (
+        tok.ent_type_ == "PERSON"
+        or lemma in lex.unnamed_person
+        or tok.lower_ in lex.unnamed_group
+        or lemma in lex.person_nouns
+    )
+
+
+def _set_off_clause(head: Token) -> Token | None:
+    """The comma or dash before a participial phrase set off after the source: "Trump,
+    speaking to veterans, said" has the source "Trump", as news corpora annotate it. Relative
+    clauses ("Jo Ray, who runs the clinic,") stay in the mention, as they do there."""
+    for tok in head.subtree:
+        participle = tok.dep_ in ("acl", "advcl") and tok.tag_ in ("VBG", "VBN")
+        if tok.i > head.i and participle and tok.left_edge.i > 0:
+            before = tok.doc[tok.left_edge.i - 1]
+            if before.text in (",", "—", "–", "--", "―"):
+                return before
+    return None

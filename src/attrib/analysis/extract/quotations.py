@@ -1,0 +1,187 @@
+"""Quotations and their speakers: every speech-like quotation found on the raw text becomes part
+of a statement.
+
+In order: contents that cut into a quotation are widened to hold it whole; a quotation not yet
+in a statement is attached to the cue right after it ('"...," she said') or right before it
+('She said: "..."'), or else continues the last speaker when it opens its paragraph; finally a
+quotation split by its attribution ('"A," she said, "B."') becomes one statement of two pieces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..quotes import Quote
+from .candidates import Candidate, fresh_uids, merge_ranges, with_content
+from .context import Context, cue_lemma, cue_range, mention, quoted, subject, tokens_between
+from .labels import LABEL_CUE
+
+
+def link(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """The candidates with every speech-like quotation given to a statement; bare cues that got
+    no quotation are dropped."""
+    cands, covered = _snap(ctx, list(found))
+    for quote in ctx.quotes.quotes:
+        if quote in covered or not _speech_like(ctx, quote):
+            continue
+        linked = _attach(ctx, cands, quote) or _continuation(ctx, cands, quote)
+        if linked:
+            covered.add(quote)
+    return tuple(_join_split(ctx, with_content(cands)))
+
+
+def _snap(ctx: Context, cands: list[Candidate]) -> tuple[list[Candidate], set[Quote]]:
+    """Widen contents that cut into a quotation so they hold it whole."""
+    covered: set[Quote] = set()
+    out = []
+    for cand in cands:
+        if cand.cue_lemma == LABEL_CUE:  # a transcript turn opens a quote before its label
+            covered.update(q for s, e in cand.pieces for q in ctx.quotes.within(s, e))
+        elif cand.pieces:
+            snapped = []
+            for start, end in cand.pieces:
+                for q in ctx.quotes.within(start, end):
+                    covered.add(q)
+                    start, end = min(start, q.start), max(end, q.end)
+                snapped.append((start, end))
+            cand = replace(cand, pieces=merge_ranges(snapped))
+        out.append(cand)
+    return out, covered
+
+
+def _speech_like(ctx: Context, quote: Quote) -> bool:
+    """A quotation of a few words or a full clause, not a scare-quoted term."""
+    inner = ctx.text[quote.start + quote.width : quote.end - quote.width].strip()
+    words = len(inner.split())
+    settings = ctx.settings
+    return words >= settings.min_quote_words or (
+        inner[-1:] in ".,?!" and words >= settings.min_quote_clause_words
+    )
+
+
+def _by_cue(cands: list[Candidate], verb: Token) -> int | None:
+    """The position of the candidate whose cue is this verb, if any."""
+    return next((n for n, c in enumerate(cands) if c.cue_token == verb.i), None)
+
+
+def _attach(ctx: Context, cands: list[Candidate], quote: Quote) -> bool:
+    """Attach a quote to the cue right after it ("..., she said") or right before it."""
+    verb = _cue_after(ctx, cands, quote)
+    if verb is None:
+        verb = _cue_before(ctx, cands, quote)
+    return verb is not None and _attach_to(ctx, cands, verb, quote)
+
+
+def _is_cue(ctx: Context, cands: list[Candidate], tok: Token) -> bool:
+    return _by_cue(cands, tok) is not None or cue_lemma(ctx, tok) is not None
+
+
+def _cue_after(ctx: Context, cands: list[Candidate], quote: Quote) -> Token | None:
+    end = _clause_end(ctx, quote.end)
+    for tok in tokens_between(ctx, quote.end, end)[: ctx.settings.max_cue_gap_tokens]:
+        if _is_cue(ctx, cands, tok):
+            return tok
+    return None
+
+
+def _clause_end(ctx: Context, offset: int) -> int:
+    """Where the attribution after a quote ends: the next quote or sentence end."""
+    text = ctx.text
+    nxt = ctx.quotes.next_after(offset)
+    limit = nxt.start if nxt else len(text)
+    cuts = [pos for ch in ".!?\n" if (pos := text.find(ch, offset, limit)) >= 0]
+    return min(cuts) if cuts else limit
+
+
+def _cue_before(ctx: Context, cands: list[Candidate], quote: Quote) -> Token | None:
+    """ "She said:" or "She said," or "She told reporters" right before the quote."""
+    text = ctx.text
+    lead = text[max(0, quote.start - ctx.settings.cue_lookback_chars) : quote.start].rstrip()
+    if not lead or (lead[-1] not in ":,;" and not lead[-1].isalpha()):
+        return None
+    tokens = tokens_between(ctx, quote.start - len(lead) + lead.rfind(".") + 1, quote.start)
+    for tok in reversed(tokens[-ctx.settings.max_cue_gap_tokens :]):
+        if quoted(ctx, tok):
+            return None
+        if _is_cue(ctx, cands, tok):
+            return tok
+    return None
+
+
+def _attach_to(ctx: Context, cands: list[Candidate], verb: Token, quote: Quote) -> bool:
+    """Give the quote to the verb's candidate, made now if the verb had none. A candidate that
+    had no content yet joins the list at its end, where newly found attributions go."""
+    at = _by_cue(cands, verb)
+    if at is None:
+        lemma, subj = cue_lemma(ctx, verb), subject(verb)
+        if lemma is None or subj is None:
+            return False
+        uid = next(fresh_uids(cands, len(ctx.doc)))
+        cand = Candidate(uid, (), cue_range(ctx, verb), mention(ctx, subj), lemma, verb.i)
+    else:
+        cand = cands[at]
+    pieces = merge_ranges([*cand.pieces, (quote.start, quote.end)])
+    if at is not None and cand.pieces:
+        cands[at] = replace(cand, pieces=pieces)
+    else:
+        if at is not None:
+            del cands[at]
+        cands.append(replace(cand, pieces=pieces))
+    return True
+
+
+def _continuation(ctx: Context, cands: list[Candidate], quote: Quote) -> bool:
+    """A quote with no cue that opens its paragraph continues the last direct speaker."""
+    text = ctx.text
+    para_start = text.rfind("\n", 0, quote.start) + 1
+    if text[para_start : quote.start].strip():
+        return False
+    earlier = [c for c in with_content(cands) if c.start < quote.start and c.source is not None]
+    if not earlier:
+        return False
+    prev = max(earlier, key=lambda c: c.end)
+    if not ctx.quotes.within(prev.start, prev.end):
+        return False
+    if quote.start - prev.end > ctx.settings.continuation_reach_chars:
+        return False
+    uid = next(fresh_uids(cands, len(ctx.doc)))
+    cands.append(Candidate(uid, ((quote.start, quote.end),), None, None, continues=prev.uid))
+    return True
+
+
+def _join_split(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """'"A," she said, "B."' is one statement: take both quotes around the cue."""
+    window = ctx.settings.split_quote_window_chars
+    claimed = {q: c.uid for c in cands for q in ctx.quotes.within(c.start, c.end)}
+    out = []
+    for cand in cands:
+        if cand.cue is not None:
+            before = ctx.quotes.within(max(0, cand.cue[0] - window), cand.cue[0])
+            after = ctx.quotes.within(cand.cue[1], cand.cue[1] + window)
+            if before and after:
+                first, second = before[-1], after[0]
+                free = all(claimed.get(q, cand.uid) == cand.uid for q in (first, second))
+                if free and _is_split(ctx, first, cand.cue, second):
+                    pieces = [*cand.pieces, (first.start, first.end), (second.start, second.end)]
+                    cand = replace(cand, pieces=merge_ranges(pieces))
+                    claimed[first] = claimed[second] = cand.uid
+        out.append(cand)
+    return out
+
+
+def _is_split(ctx: Context, first: Quote, cue: tuple[int, int], second: Quote) -> bool:
+    """Only the attribution between the two quotes, and the first one breaks off mid-way."""
+    text = ctx.text
+    gap1, gap2 = text[first.end : cue[0]], text[cue[1] : second.start]
+    if "\n" in gap1 + gap2 or any(ch in gap1 for ch in ".!?"):
+        return False
+    if len(gap2) > ctx.settings.split_quote_gap_chars:
+        return False
+    if any(ch in gap2.rstrip()[:-1] for ch in ".!?"):
+        return False
+    last = first.end - first.width - 1
+    broke_off = text[last : last + 1] in (",", "—", "–", "-")
+    opening = second.start + second.width
+    return broke_off or text[opening : opening + 1].islower()
