@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..results import Entity, SourceType
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Matches
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
 PRONOUNS_GROUP = frozenset({"they", "them", "we", "us"})
@@ -62,17 +62,6 @@ def mention_tokens(head: Token, others: Iterable[Token] = ()) -> list[Token]:
     return toks
 
 
-def outlet_at(tokens: list[Token], head: Token, lexicon: Lexicon) -> str | None:
-    """The canonical outlet name whose words cover the head, if any."""
-    words = [t.text for t in tokens]
-    longest = lexicon.longest_outlet
-    for i in range(len(tokens)):
-        for j in range(min(len(tokens), i + longest), i, -1):
-            if tokens[i].i <= head.i <= tokens[j - 1].i and tuple(words[i:j]) in lexicon.outlets:
-                return lexicon.outlets[tuple(words[i:j])]
-    return None
-
-
 def shares_surname(name: str, other: str) -> bool:
     """One name is the other's surname ("Smith" and "Jane Smith"), or both are the same one."""
     mine, theirs = name.split(), other.split()
@@ -88,8 +77,8 @@ def _is_plural(head: Token) -> bool:
     return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("police", "people")
 
 
-def classify(head: Token, lexicon: Lexicon) -> Typed:
-    """Type one mention from its head token."""
+def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
+    """Type one mention from its head token; ``matches`` are the lexicon's phrases in its Doc."""
     lower = head.lower_
     lemma = head.lemma_.lower()
     if head.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING:
@@ -103,15 +92,14 @@ def classify(head: Token, lexicon: Lexicon) -> Typed:
         return Typed("unnamed", entity, head.text, lower, True, lower)
     core = core_tokens(head)
     text = head.doc[core[0].i : core[-1].i + 1].text  # not doc.text: that is O(n) a call
-    mention_text = " ".join(t.lower_ for t in mention_tokens(head))
     definite = core[0].lower_ in _DEFINITE
-    outlet = outlet_at(core, head, lexicon)
+    outlet = matches.outlet(core, head)
     if outlet is not None:
         return Typed("outlet", "organization", text, "outlet:" + outlet.lower(), False, lemma)
     if lemma in lexicon.outlet_nouns or lower in lexicon.outlet_nouns:
         name = strip_determiner(text)
         return Typed("outlet", "organization", name, "outlet:" + name.lower(), definite, lemma)
-    anonymous = any(m in mention_text for m in lexicon.anonymity_modifiers)
+    anonymous = matches.anonymous({t.i for t in mention_tokens(head)})
     if head.ent_type_ == "PERSON" and not anonymous:
         name = _entity_text(head)
         return Typed("named", "person", name, "person:" + name.lower(), False, lemma)
@@ -125,7 +113,7 @@ def classify(head: Token, lexicon: Lexicon) -> Typed:
         return Typed(
             kind, "document", strip_determiner(text), "doc:" + text.lower(), definite, lemma
         )
-    institution = _institution(core, lexicon)
+    institution = _institution(core, lexicon, matches)
     if institution is not None and not anonymous:
         return Typed(
             "named", "organization", strip_determiner(text), "org:" + institution, definite, lemma
@@ -161,14 +149,13 @@ def _entity_text(head: Token) -> str:
     return doc[start:end].text
 
 
-def _institution(core: list[Token], lexicon: Lexicon) -> str | None:
-    words = [t.lower_ for t in core if t.lower_ not in _DETERMINERS]
-    for n in (3, 2, 1):
-        if len(words) >= n and " ".join(words[-n:]) in lexicon.institutions:
-            return " ".join(words[-n:])
+def _institution(core: list[Token], lexicon: Lexicon, matches: Matches) -> str | None:
+    """The institution a description ends with ("the White House", "the foreign ministry"),
+    or a lone plural of one ("ministries")."""
+    found = matches.institution(core, _DETERMINERS)
+    if found is not None:
+        return found
+    words = [t for t in core if t.lower_ not in _DETERMINERS]
     if len(words) == 1 and core[-1].lemma_.lower() in lexicon.institutions:
         return core[-1].lemma_.lower()
     return None
-
-
-__all__ = ["Typed", "classify", "core_tokens", "mention_tokens", "outlet_at", "strip_determiner"]

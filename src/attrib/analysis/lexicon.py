@@ -1,19 +1,42 @@
-"""Word lists that drive the rules, read once from plain files under ``data/lexicons``.
+"""Word lists that drive the rules, read from plain files under ``data/lexicons``, and their
+multi-word entries as spaCy matchers.
 
-Keeping cues, outlets, anonymity markers and hedges as data lets reviewers
-change coverage without touching code, and lets users point attrib at their own
-lists (``Lexicon.load(directory)``).
+Keeping cues, outlets, anonymity markers and hedges as data lets reviewers change coverage
+without touching code, and lets users bring their own lists (``Lexicon.load(directory)``, or
+``initialize(lexicon_dir=...)`` on the ``attribution`` component, which saves them with the
+pipeline). Single words are looked up in sets; names and phrases ("The New York Times",
+"familiar with", "prosecutor's office") are matched on real token boundaries with
+:class:`~spacy.matcher.PhraseMatcher`, built from the same files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
 _REPO_LEXICONS = Path(__file__).resolve().parents[3] / "data" / "lexicons"
+
+FILES = (
+    "anonymity.txt",
+    "cue_nouns.txt",
+    "cue_objects.txt",
+    "cue_verbs.tsv",
+    "document_nouns.txt",
+    "hedges.txt",
+    "institutions.txt",
+    "label_words.txt",
+    "outlet_nouns.txt",
+    "outlets.txt",
+    "person_nouns.txt",
+)
+"""The files a lexicon directory holds; all are read, and saved with a pipeline."""
 
 
 def default_directory() -> Path:
@@ -22,18 +45,18 @@ def default_directory() -> Path:
     return packaged if packaged.is_dir() else _REPO_LEXICONS
 
 
-def _lines(path: Path) -> Iterator[str]:
-    for raw in path.read_text(encoding="utf-8").splitlines():
+def _lines(text: str) -> Iterator[str]:
+    for raw in text.splitlines():
         line = raw.strip()
         if line and not line.startswith("#"):
             yield line
 
 
-def _sections(path: Path) -> dict[str, frozenset[str]]:
+def _sections(text: str) -> dict[str, frozenset[str]]:
     """Read a file of ``[section]`` headings followed by one entry a line."""
     sections: dict[str, set[str]] = {}
     current = ""
-    for line in _lines(path):
+    for line in _lines(text):
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
             sections.setdefault(current, set())
@@ -42,8 +65,8 @@ def _sections(path: Path) -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in sections.items()}
 
 
-def _word_set(path: Path) -> frozenset[str]:
-    return frozenset(line.lower() for line in _lines(path))
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(line.lower() for line in _lines(text))
 
 
 def regular_forms(lemma: str) -> set[str]:
@@ -57,11 +80,11 @@ def regular_forms(lemma: str) -> set[str]:
     return {lemma + "s", lemma + "ed", lemma + "ing"}
 
 
-def _cue_verbs(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+def _cue_verbs(text: str) -> tuple[dict[str, str], dict[str, str]]:
     """Map lemma -> category and inflected form -> lemma."""
     categories: dict[str, str] = {}
     forms: dict[str, str] = {}
-    for line in _lines(path):
+    for line in _lines(text):
         lemma, category, *rest = line.split("\t")
         categories[lemma] = category
         listed = set(rest[0].split()) if rest else regular_forms(lemma)
@@ -70,36 +93,32 @@ def _cue_verbs(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     return categories, forms
 
 
-def _outlets(path: Path) -> dict[tuple[str, ...], str]:
-    """Map each outlet name or alias, as a tuple of words, to its canonical name.
+def _outlets(text: str) -> dict[str, tuple[str, ...]]:
+    """Each outlet's canonical name with every way of writing it (the name first).
 
     Case-sensitive: "The Paper" is an outlet, "the paper" refers back to one."""
-    names: dict[tuple[str, ...], str] = {}
-    for line in _lines(path):
-        variants = [v.strip() for v in line.split(" | ") if v.strip()]
-        for variant in variants:
-            names.setdefault(tuple(_words(variant)), variants[0])
-    return names
+    outlets: dict[str, tuple[str, ...]] = {}
+    seen: set[str] = set()
+    for line in _lines(text):
+        variants = [" ".join(v.split()) for v in line.split(" | ") if v.strip()]
+        fresh = tuple(v for v in variants if v not in seen)
+        seen.update(fresh)
+        if fresh:
+            outlets.setdefault(variants[0], ())
+            outlets[variants[0]] += fresh
+    return outlets
 
 
-def _words(text: str) -> list[str]:
-    """Split a lexicon entry the way spaCy's English tokenizer splits simple names."""
-    out: list[str] = []
-    for word in text.split():
-        if word.endswith(("'s", "’s")) and len(word) > 2:
-            out.extend([word[:-2], word[-2:]])
-        else:
-            out.append(word)
-    return out
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
-    """All word lists, as sets for O(1) look-ups in the hot path."""
+    """All word lists, as sets for O(1) look-ups in the hot path, and the files they came from
+    (what a saved pipeline writes)."""
 
+    files: Mapping[str, str] = field(repr=False)
     cue_categories: dict[str, str]
     cue_forms: dict[str, str]
-    outlets: dict[tuple[str, ...], str]
+    outlets: dict[str, tuple[str, ...]]
+    """Canonical outlet name -> every spelling of it."""
     outlet_nouns: frozenset[str]
     unnamed_person: frozenset[str]
     unnamed_group: frozenset[str]
@@ -115,47 +134,142 @@ class Lexicon:
     topic_prepositions: frozenset[str]
     label_words: frozenset[str]
 
-    @cached_property
-    def longest_outlet(self) -> int:
-        """Words in the longest outlet name: bounds the look-up window."""
-        return max((len(k) for k in self.outlets), default=0)
-
     def cue_lemma(self, lemma: str, form: str) -> str | None:
         """The cue lemma for a token, trusting its lemma first and its form second."""
         if lemma in self.cue_categories:
             return lemma
         return self.cue_forms.get(form)
 
+    def canonical_outlet(self, name: str) -> str | None:
+        """The canonical name of an outlet written as ``name`` ("NYT"), if it is one."""
+        return self._outlet_names.get(" ".join(name.split()))
+
+    @cached_property
+    def _outlet_names(self) -> dict[str, str]:
+        return {v: name for name, variants in self.outlets.items() for v in variants}
+
     @classmethod
-    def load(cls, directory: Path | None = None) -> Lexicon:
-        d = directory or default_directory()
-        categories, forms = _cue_verbs(d / "cue_verbs.tsv")
-        anonymity = _sections(d / "anonymity.txt")
-        objects = _sections(d / "cue_objects.txt")
-        hedges = _sections(d / "hedges.txt")
-        nouns = _sections(d / "cue_nouns.txt")
+    def from_files(cls, files: Mapping[str, str]) -> Lexicon:
+        """Parse the lexicon files' texts, by file name."""
+        missing = [name for name in FILES if name not in files]
+        if missing:
+            raise ValueError(f"lexicon lacks {', '.join(missing)}")
+        categories, forms = _cue_verbs(files["cue_verbs.tsv"])
+        anonymity = _sections(files["anonymity.txt"])
+        objects = _sections(files["cue_objects.txt"])
+        hedges = _sections(files["hedges.txt"])
+        nouns = _sections(files["cue_nouns.txt"])
         return cls(
+            files=dict(files),
             cue_categories=categories,
             cue_forms=forms,
-            outlets=_outlets(d / "outlets.txt"),
-            outlet_nouns=_word_set(d / "outlet_nouns.txt"),
+            outlets=_outlets(files["outlets.txt"]),
+            outlet_nouns=_word_set(files["outlet_nouns.txt"]),
             unnamed_person=anonymity["person"],
             unnamed_group=anonymity["group"],
             anonymity_modifiers=anonymity["modifier"],
             hedge_adverbs=hedges["adverb"],
             hedge_passives=hedges["passive"],
-            institutions=_word_set(d / "institutions.txt"),
-            document_nouns=_word_set(d / "document_nouns.txt"),
-            person_nouns=_word_set(d / "person_nouns.txt"),
+            institutions=_word_set(files["institutions.txt"]),
+            document_nouns=_word_set(files["document_nouns.txt"]),
+            person_nouns=_word_set(files["person_nouns.txt"]),
             addressee_verbs=objects["addressee"],
             topic_prepositions=objects["preposition"],
             cue_nouns=nouns["noun"],
             support_verbs=nouns["support-verb"],
-            label_words=_word_set(d / "label_words.txt"),
+            label_words=_word_set(files["label_words.txt"]),
         )
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> Lexicon:
+        """Read a lexicon directory (default: the shipped lists)."""
+        d = directory or default_directory()
+        try:
+            return cls.from_files({name: (d / name).read_text("utf-8") for name in FILES})
+        except FileNotFoundError as err:
+            raise ValueError(f"{d}: not a lexicon directory ({err.filename} is missing)") from err
 
 
 @cache
 def default_lexicon() -> Lexicon:
     """The shipped lexicon, loaded once per process."""
     return Lexicon.load()
+
+
+# -- matching on a Doc --------------------------------------------------------------------------
+
+TokenRange = tuple[int, int]
+"""Token offsets [start, end)."""
+
+
+@dataclass(frozen=True)
+class Matches:
+    """Where the lexicon's names and phrases occur in one Doc, as token ranges."""
+
+    outlets: tuple[tuple[int, int, str], ...] = ()
+    """(start, end, canonical name) of every outlet name."""
+    anonymity: tuple[TokenRange, ...] = ()
+    """Every anonymity marker ("unnamed", "familiar with", "asked not to be named")."""
+    institutions: tuple[tuple[int, int, str], ...] = ()
+    """(start, end, entry) of every institution ("the White House", "prosecutor's office")."""
+
+    def outlet(self, tokens: Sequence[Token], head: Token) -> str | None:
+        """The outlet whose name lies within ``tokens`` and covers the head: the leftmost,
+        then the longest."""
+        within = {t.i for t in tokens}
+        found = [
+            (start, start - end, name)
+            for start, end, name in self.outlets
+            if start <= head.i < end and all(i in within for i in range(start, end))
+        ]
+        return min(found)[2] if found else None
+
+    def anonymous(self, tokens: Collection[int]) -> bool:
+        """Does an anonymity marker lie within these token indices?"""
+        return any(all(i in tokens for i in range(s, e)) for s, e in self.anonymity)
+
+    def anonymity_phrase(self, start: int, end: int) -> bool:
+        """Does a marker of several words start at ``start`` and end by ``end``?"""
+        return any(s == start and e <= end and e - s > 1 for s, e in self.anonymity)
+
+    def institution(self, tokens: Sequence[Token], skip: Collection[str]) -> str | None:
+        """The longest institution that ends the tokens, over tokens not in ``skip``."""
+        kept = [t.i for t in tokens if t.lower_ not in skip]
+        if not kept:
+            return None
+        last, within = kept[-1], set(kept)
+        found = [
+            (start - end, entry)
+            for start, end, entry in self.institutions
+            if end - 1 == last and all(i in within for i in range(start, end))
+        ]
+        return min(found)[1] if found else None
+
+
+class LexiconMatcher:
+    """The lexicon's multi-word entries as PhraseMatchers over one vocabulary: outlet names
+    case-sensitive (``ORTH``: "The Paper" is an outlet, "the paper" refers back to one), markers
+    and institutions case-insensitive (``LOWER``)."""
+
+    def __init__(self, vocab: Vocab, lexicon: Lexicon, make_doc: Callable[[str], Doc]) -> None:
+        self.outlets = PhraseMatcher(vocab, attr="ORTH")
+        for name, variants in lexicon.outlets.items():
+            self.outlets.add(name, [make_doc(v) for v in variants])
+        self.anonymity = PhraseMatcher(vocab, attr="LOWER")
+        self.anonymity.add("anonymity", _docs(lexicon.anonymity_modifiers, make_doc))
+        self.institutions = PhraseMatcher(vocab, attr="LOWER")
+        for entry in sorted(lexicon.institutions):
+            self.institutions.add(entry, [make_doc(entry)])
+        self.vocab = vocab
+
+    def __call__(self, doc: Doc) -> Matches:
+        strings = self.vocab.strings
+        return Matches(
+            outlets=tuple((s, e, strings[m]) for m, s, e in self.outlets(doc)),
+            anonymity=tuple((s, e) for _, s, e in self.anonymity(doc)),
+            institutions=tuple((s, e, strings[m]) for m, s, e in self.institutions(doc)),
+        )
+
+
+def _docs(phrases: Iterable[str], make_doc: Callable[[str], Doc]) -> list[Doc]:
+    return [make_doc(p) for p in sorted(phrases)]

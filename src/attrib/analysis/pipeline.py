@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 from ..results import Analysis
-from . import component  # noqa: F401  (registers the factories)
+from . import component, paragraphs  # noqa: F401  (register the factories)
 from .chunking import CHUNK_CHARS, chunk_bounds, merge
 
 #: Tried in order when no model is named: the official package first, then its PyPI re-upload.

@@ -24,7 +24,7 @@ def _norm(name: str) -> str:
 
 
 def _canonical(name: str, lexicon: Lexicon) -> str:
-    return _norm(lexicon.outlets.get(tuple(name.split()), name))
+    return _norm(lexicon.canonical_outlet(name) or name)
 
 
 def is_publisher(

@@ -25,7 +25,7 @@ from .classify import (
     strip_determiner,
 )
 from .extract import Extraction, Hedge, Mention
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Matches
 
 _GENERIC_PERSON = frozenset({"source", "interlocutor", "person", "official", "insider", "speaker"})
 _GENERIC_OUTLET = frozenset({"publication", "outlet", "media", "newspaper", "paper", "agency"})
@@ -50,10 +50,11 @@ class _Source:
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, text: str, lexicon: Lexicon) -> None:
+    def __init__(self, doc: Doc, text: str, lexicon: Lexicon, matches: Matches) -> None:
         self.doc = doc
         self.text = text
         self.lex = lexicon
+        self.matches = matches
         self.sources: list[_Source] = []
         self.by_key: dict[str, _Source] = {}
         self.recent: list[_Source] = []  # most recent last
@@ -73,7 +74,7 @@ class _Resolver:
         if antecedent is not None:  # "an aide, who said ...": the source is the aide
             return self.resolve_head(antecedent, [head.head])
         named = _named_appositive(head) or head
-        typed = classify(named, self.lex)
+        typed = classify(named, self.lex, self.matches)
         toks = [
             t
             for t in mention_tokens(head, coordinated)
@@ -168,7 +169,7 @@ class _Resolver:
                 continue
             if head.lemma_.lower() not in lemmas and head.lower_ not in words:
                 continue  # cannot match a known source; skip the costly typing
-            typed = classify(head, self.lex)
+            typed = classify(head, self.lex, self.matches)
             src = self.by_key.get(typed.key)
             if src is None and typed.anaphoric:
                 src = next(
@@ -272,10 +273,12 @@ def _person_entities(doc: Doc) -> list[tuple[int, str]]:
     return out
 
 
-def build_analysis(doc: Doc, extraction: Extraction, lexicon: Lexicon, model: str = "") -> Analysis:
+def build_analysis(
+    doc: Doc, extraction: Extraction, lexicon: Lexicon, matches: Matches, model: str = ""
+) -> Analysis:
     """Resolve sources and assemble statements, hedges and the summary."""
     text = extraction.text
-    resolver = _Resolver(doc, text, lexicon)
+    resolver = _Resolver(doc, text, lexicon, matches)
     statements: list[Statement] = []
     resolved: dict[int, tuple[str | None, tuple[str, ...], tuple[str, ...]]] = {}
     for cand in extraction.candidates:

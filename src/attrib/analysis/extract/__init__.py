@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, Matches
 from ..quotes import QuoteIndex, find_quotes
 from . import according, hedges, labels, nesting, nouns, quotations, relays, verbs
 from .candidates import Candidate, Extraction, Hedge, Mention
@@ -20,10 +20,13 @@ from .context import Context, Settings
 __all__ = ["Candidate", "Extraction", "Hedge", "Mention", "Settings", "extract"]
 
 
-def extract(doc: Doc, lexicon: Lexicon, settings: Settings | None = None) -> Extraction:
-    """All attributions and hedges in ``doc``."""
+def extract(
+    doc: Doc, lexicon: Lexicon, matches: Matches, settings: Settings | None = None
+) -> Extraction:
+    """All attributions and hedges in ``doc``; ``matches`` are the lexicon's phrases in it."""
     text = doc.text
-    ctx = Context(doc, text, lexicon, QuoteIndex(find_quotes(text)), settings or Settings())
+    quotes = QuoteIndex(find_quotes(text))
+    ctx = Context(doc, text, lexicon, matches, quotes, settings or Settings())
     found: tuple[Candidate, ...] = ()
     # Rules on single tokens, in text order (a token sets off at most one of them).
     for find in (verbs.find, according.find, nouns.find):

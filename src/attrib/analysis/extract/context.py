@@ -14,7 +14,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, Matches
 from ..quotes import QuoteIndex
 from .candidates import Mention, Range
 
@@ -58,6 +58,7 @@ class Context:
     doc: Doc
     text: str  # doc.text, built once (spaCy rebuilds it on every access)
     lexicon: Lexicon
+    matches: Matches
     quotes: QuoteIndex
     settings: Settings
 

@@ -65,13 +65,9 @@ def _anonymity_request(ctx: Context, verb: Token) -> bool:
     anonymity that ...")."""
     if any(c.dep_ == "ccomp" for c in verb.children):
         return False
-    right = verb.right_edge
-    phrase = ctx.text[verb.idx : right.idx + len(right)].lower()
-    rest = phrase[len(verb) :].lstrip()
-    return any(
-        phrase.startswith(m) or rest.startswith(m)
-        for m in ctx.lexicon.anonymity_modifiers
-        if " " in m
+    end = verb.right_edge.i + 1
+    return ctx.matches.anonymity_phrase(verb.i, end) or ctx.matches.anonymity_phrase(
+        verb.i + 1, end
     )
 
 
