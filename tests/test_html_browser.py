@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import attrib
-from attrib.outputs.html_report import render_html
+from attrib.outputs.html import render_html
 from attrib.results import Analysis
 
 from .conftest import EXAMPLE, ROOT
