@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from html.parser import HTMLParser
 
@@ -9,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-from attrib.outputs.html_report import render_html
+from attrib.outputs.html import render_html
+from attrib.outputs.html.highlight import Element, Fragment, Node, highlight
 from attrib.results import Analysis, Statement, TextSpan, Unattributed
 
 from .conftest import EXAMPLE
@@ -95,6 +98,19 @@ def test_is_one_balanced_self_contained_document(example_html: str) -> None:
             assert not value or value.startswith("#"), (tag, name, value)
     assert not re.search(r"https?://", example_html)
     assert "@import" not in example_html and "url(" not in example_html
+
+
+def test_the_policy_allows_exactly_the_inlined_script(example_html: str) -> None:
+    tree = parse(example_html)
+    (script,) = tree.scripts
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    (policy,) = [
+        attrs["content"]
+        for tag, attrs in tree.elements
+        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert f"script-src 'sha256-{digest}'" in (policy or "")
+    assert "function" in script and "querySelectorAll" in script
 
 
 def test_shows_title_date_model_and_breakdown(analyze, example_text: str) -> None:
@@ -187,6 +203,49 @@ def test_crossing_spans_are_nested_properly() -> None:
     focusable = [a for a, _ in tree.marks if a.get("tabindex") == "0"]
     assert len(focusable) == 1
     assert "".join(tree.text).count("crossed the river") == 1
+
+
+def shape(nodes: list[Node]) -> list[object]:
+    """The tree as plain data: strings, and (tag, attrs, continued, children) per fragment."""
+    return [
+        n if isinstance(n, str) else (n.tag, n.attrs, n.continued, shape(n.children)) for n in nodes
+    ]
+
+
+def test_an_element_crossing_an_outer_one_is_continued_without_its_lead() -> None:
+    text = "ab cd ef"
+    paragraph = Element(0, 8, "p", {}, block=True)
+    hedge = Element(0, 5, "span", {"class": "hedge"}, {"class": "hedge first", "id": "h1"})
+    mark = Element(3, 8, "mark", {"class": "st"}, {"class": "st first", "tabindex": "0"})
+    assert shape(highlight(text, [paragraph, mark, hedge])) == [
+        (
+            "p",
+            {},
+            False,
+            [
+                (
+                    "span",
+                    {"class": "hedge first", "id": "h1"},
+                    False,
+                    ["ab ", ("mark", {"class": "st first", "tabindex": "0"}, False, ["cd"])],
+                ),
+                ("mark", {"class": "st"}, True, [" ef"]),
+            ],
+        )
+    ]
+
+
+def test_paragraphs_stay_outermost_and_outer_white_space_goes() -> None:
+    text = "  ab\n\ncd \n"
+    mark = Element(3, 7, "mark", {"class": "st"})
+    paragraphs = [Element(2, 4, "p", {}, block=True), Element(6, 8, "p", {}, block=True)]
+    tree = highlight(text, [mark, *paragraphs])
+    assert shape(tree) == [
+        ("p", {}, False, ["a", ("mark", {"class": "st"}, False, ["b"])]),
+        ("mark", {"class": "st"}, True, ["\n\n"]),
+        ("p", {}, False, [("mark", {"class": "st"}, True, ["c"]), "d"]),
+    ]
+    assert all(isinstance(n, Fragment) for n in tree)
 
 
 def test_several_articles_give_one_report(analyze, example_text: str) -> None:

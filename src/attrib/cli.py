@@ -248,7 +248,7 @@ def _analyze_all(
 def _html(report: list[tuple[str, str, Analysis]]) -> str:
     from datetime import UTC, datetime
 
-    from .outputs.html_report import render_html
+    from .outputs.html import render_html
 
     model = report[0][2].model if report else ""  # the component's own label of the pipeline
     return render_html(report, model, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))

@@ -12,8 +12,9 @@ unattributed claims with ``⟪ ⟫`` followed by ``[unattributed: allegedly]``, 
 the source labels are bracketed as above. No escape codes are written.
 
 Spans may overlap (a cue inside a quote, a hedged sentence around a statement):
-the text is cut at every span boundary and each stretch takes the styles of all
-the spans covering it, so overlaps never garble the output.
+the text is cut at every span boundary (``segments``, shared with the HTML
+report) and each stretch takes the styles of all the spans covering it, so
+overlaps never garble the output.
 
 Paging: attrib does not start a pager itself. Articles are short and the output
 is ordinary text, so the user's pager is the right tool: ``attrib show FILE |
@@ -32,6 +33,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ..results import SOURCE_TYPES, Analysis, Source, Statement
+from .segments import segments
 from .table import TYPE_MEANING, TYPE_STYLES
 
 HEDGE_STYLE = "magenta"
@@ -162,50 +164,40 @@ def render_article(text: str, analysis: Analysis, color: bool) -> Text:
     ``analysis`` must come from ``text`` (its offsets index into it). With
     ``color`` False the result carries no styles at all, only plain markers.
     """
-    spans = _spans(analysis, text)
     labels = _labels(analysis, text)
-    cuts = {0, len(text), *labels}
-    for s in spans:
-        cuts.update((s.start, s.end))
-    opens: dict[int, list[_Span]] = defaultdict(list)
-    closes: dict[int, list[_Span]] = defaultdict(list)
-    for s in spans:
-        opens[s.start].append(s)
-        closes[s.end].append(s)
-    for group in opens.values():
-        group.sort(key=lambda s: -s.end)  # outer spans open first
-    for group in closes.values():
-        group.sort(key=lambda s: -s.start)  # inner spans close first
     out = legend(color)
     out.append("\n\n")
-    order = {id(s): n for n, s in enumerate(spans)}  # later spans win where styles overlap
-    active: dict[int, _Span] = {}
-    points = sorted(c for c in cuts if 0 <= c <= len(text))
-    for i, here in enumerate(points):
-        ending = closes.get(here, [])
-        starting = opens.get(here, [])
-        for s in ending:
-            active.pop(order[id(s)], None)
-        for s in starting:
-            active[order[id(s)]] = s
-        if not color:
-            # Close what ends here, then the labels, then open what starts here.
-            out.append("".join(s.close for s in ending))
-        for label, style in labels.get(here, []):
-            out.append(label, style=style if color else None)
-        if not color:
-            out.append("".join(s.open for s in starting))
-        if i + 1 == len(points):
-            break
-        chunk = text[here : points[i + 1]]
-        if color and active:
-            styles = (Style.parse(active[k].style) for k in sorted(active))
-            out.append(chunk, style=Style.combine(styles))
+    before: tuple[_Span, ...] = ()
+    for segment in segments(len(text), _spans(analysis, text), labels):
+        _boundary(out, before, segment.spans, labels.get(segment.start, []), color)
+        chunk = text[segment.start : segment.end]
+        if color and segment.spans:  # later spans win where styles overlap
+            out.append(chunk, style=Style.combine(Style.parse(s.style) for s in segment.spans))
         else:
             out.append(chunk)
+        before = segment.spans
+    _boundary(out, before, (), labels.get(len(text), []), color)
     if not out.plain.endswith("\n"):
         out.append("\n")
     return out
+
+
+def _boundary(
+    out: Text,
+    before: tuple[_Span, ...],
+    after: tuple[_Span, ...],
+    labels: list[tuple[str, str]],
+    color: bool,
+) -> None:
+    """Between two segments: close what ends (inner first), the labels, open what starts."""
+    if not color:
+        ending = sorted((s for s in before if s not in after), key=lambda s: -s.start)
+        out.append("".join(s.close for s in ending))
+    for label, style in labels:
+        out.append(label, style=style if color else None)
+    if not color:
+        starting = sorted((s for s in after if s not in before), key=lambda s: -s.end)
+        out.append("".join(s.open for s in starting))
 
 
 def print_article(console: Console, text: str, analysis: Analysis) -> None:
