@@ -383,7 +383,7 @@ def test_participle_cue_takes_the_main_clause_subject(analyze, text, cue, conten
     ],
 )
 def test_object_and_intention_contents(analyze, text, cue, content, source) -> None:
-    st = only(analyze(text))
+    st = only(analyze(text).scoped("all"))
     assert st.kind == "indirect"
     assert st.cue is not None and st.cue.text == cue
     assert st.content.text == content

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO, cast
 
 import typer
 from rich.console import Console
@@ -27,6 +27,7 @@ from .results import Analysis, Summary
 from .version import __version__
 
 if TYPE_CHECKING:
+    from .analysis.component import AttributionComponent
     from .inputs.articles import Article
 
 EXIT_INPUT = 1
@@ -41,6 +42,11 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class ScopeOption(StrEnum):
+    statements = "statements"
+    all = "all"
 
 
 class OutputFormat(StrEnum):
@@ -375,6 +381,22 @@ def summarize(
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSON Lines file (format: see README).")],
     json_out: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    scope: Annotated[
+        ScopeOption,
+        typer.Option(
+            "--scope",
+            help="statements (what sources said or documents say) or all attributions "
+            "(beliefs, intentions and attitudes too, as PolNeAR annotates them).",
+        ),
+    ] = ScopeOption.statements,
+    labels: Annotated[
+        Path | None,
+        typer.Option(
+            "--labels",
+            help="Labels kept apart from the gold texts: a TSV of article id, attribution id, "
+            "class, source type, source entity.",
+        ),
+    ] = None,
     model: Annotated[
         str | None, typer.Option("--model", "-m", help="spaCy pipeline to use.")
     ] = None,
@@ -382,29 +404,39 @@ def evaluate(
     """Score attrib against human-annotated attributions.
 
     Prints precision, recall and F1 for content, source and (source, content)
-    pairs, under exact and overlap match, overall and by kind.
+    pairs, under exact and overlap match, overall and by kind; then statements
+    right (content and source) and, where the gold types its sources, typing
+    accuracy, a confusion matrix and the error of each article's unnamed share.
 
-    Example:
+    Examples:
 
-      attrib evaluate ../shared/data/polnear-dev.jsonl
+      attrib evaluate ../shared/data/polnear-dev.jsonl --scope all
+
+      attrib evaluate polnear-dev.jsonl --labels benchmarks/gold/polnear-dev-labels.tsv
     """
     from .analysis.pipeline import ModelError, analyze_doc_stream, load_pipeline
-    from .evaluate.gold import read_gold
-    from .evaluate.report import render_report
-    from .evaluate.scoring import score_corpus
+    from .evaluate.evaluation import evaluate_corpus
+    from .evaluate.gold import read_gold, read_labels, with_labels
+    from .evaluate.report import render_evaluation
 
     try:
         articles = list(read_gold(gold))
+        if labels is not None:
+            found = read_labels(labels)
+            articles = [with_labels(a, found) for a in articles]
         nlp = load_pipeline(model)
     except (OSError, ValueError, ModelError) as err:
         _fail(str(err))
         raise typer.Exit(EXIT_INPUT) from None
+    lexicon = cast("AttributionComponent", nlp.get_pipe("attribution")).lexicon
+    statement_classes = {name for name, c in lexicon.classes.items() if c.statement}
     analyses = analyze_doc_stream(nlp, (a.text for a in articles))
-    report = score_corpus(zip(articles, analyses, strict=True))
+    pairs = zip(articles, analyses, strict=True)
+    result = evaluate_corpus(pairs, scope.value, statement_classes)
     if json_out:
-        typer.echo(json.dumps(report.to_dict()))
+        typer.echo(json.dumps(result.to_dict()))
     else:
-        Console(highlight=False).print(render_report(report, str(gold)))
+        Console(highlight=False).print(render_evaluation(result, str(gold)))
 
 
 @app.command()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, cast
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "3.0"
 
 
 def json_schema() -> dict[str, Any]:
@@ -27,13 +27,18 @@ def json_schema() -> dict[str, Any]:
 
 
 Kind = Literal["direct", "indirect", "mixed"]
-SourceType = Literal["named", "unnamed", "outlet"]
+SourceType = Literal["named", "unnamed", "outlet", "unresolved"]
 Entity = Literal["person", "organization", "group", "document"]
 InputFormat = Literal["text", "html"]
+Scope = Literal["statements", "all"]
 
 KINDS: tuple[Kind, ...] = ("direct", "indirect", "mixed")
 SOURCE_TYPES: tuple[SourceType, ...] = ("named", "unnamed", "outlet")
-ENTITIES: tuple[Entity, ...] = ("person", "organization", "group", "document")
+"""The types whose shares make the sourcing breakdown."""
+TYPES: tuple[SourceType, ...] = (*SOURCE_TYPES, "unresolved")
+"""Every source type: ``unresolved`` when the text does not settle who a pronoun or description
+refers to; such statements are shown and counted, but left out of the three shares."""
+SCOPES: tuple[Scope, ...] = ("statements", "all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,10 @@ class Statement:
     resolved speaker is ``source_id``. ``via`` lists relaying sources, the one
     nearest the original speaker first. ``co_source_ids`` holds further
     speakers of a coordinated source ("a diplomat and an official said").
+    ``cls`` (``class`` in JSON) says what the attribution is, from its cue and source:
+    ``speech``, ``report`` and ``document`` are statements; ``belief``, ``intention``,
+    ``attitude``, ``question`` and ``unasserted`` are kept apart (``Analysis.others``).
+    It is None in documents written before schema 3.0.
     """
 
     id: str
@@ -80,6 +89,7 @@ class Statement:
     source_id: str | None
     via: tuple[str, ...] = ()
     co_source_ids: tuple[str, ...] = ()
+    cls: str | None = None
 
     @property
     def content(self) -> TextSpan:
@@ -92,6 +102,7 @@ class Statement:
         return {
             "id": self.id,
             "kind": self.kind,
+            "class": self.cls,
             "content": content,
             "cue": self.cue.to_dict() if self.cue else None,
             "source_span": self.source_span.to_dict() if self.source_span else None,
@@ -113,6 +124,7 @@ class Statement:
             source_id=data.get("source_id"),
             via=tuple(data.get("via", ())),
             co_source_ids=tuple(data.get("co_source_ids", ())),
+            cls=data.get("class"),
         )
 
 
@@ -167,8 +179,45 @@ class Unattributed:
 
 
 @dataclass(frozen=True, slots=True)
+class NoComment:
+    """A source that declined or failed to comment ("declined to comment", "could not be
+    reached"): a fact a reader weighs, not a statement."""
+
+    id: str
+    cue: TextSpan
+    source_span: TextSpan | None
+    source_id: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "cue": self.cue.to_dict(),
+            "source_span": self.source_span.to_dict() if self.source_span else None,
+            "source_id": self.source_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> NoComment:
+        return cls(
+            id=str(data["id"]),
+            cue=TextSpan.from_dict(data["cue"]),
+            source_span=_span_or_none(data.get("source_span")),
+            source_id=data.get("source_id"),
+        )
+
+
+def _by_type(counts: Mapping[str, Any] | None = None) -> dict[str, int]:
+    counts = counts or {}
+    return {t: int(counts.get(t, 0)) for t in TYPES}
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
-    """The sourcing breakdown; derived from statements and sources, never stored apart."""
+    """The sourcing breakdown; derived from statements and sources, never stored apart.
+
+    ``statements_by_type`` counts statements by the type of their source (the publisher's own
+    reporting left out); the shares are of the named, unnamed and outlet ones only.
+    """
 
     statements: int
     statements_by_type: dict[str, int]
@@ -176,10 +225,15 @@ class Summary:
     relayed: int
     unattributed: int
     own_reporting: int = 0  # statements whose source is the publishing outlet itself
+    documents: int = 0  # statements resting on a document ("the report says")
+    no_comment: int = 0  # no-comment events
+    declined: int = 0  # distinct sources that declined or failed to comment
+    others: int = 0  # attributions that are not statements (beliefs, intentions, ...)
 
     @property
     def attributed(self) -> int:
-        return sum(self.statements_by_type.values())
+        """Statements resting on a named, unnamed or outlet source: the shares' base."""
+        return sum(self.statements_by_type.get(t, 0) for t in SOURCE_TYPES)
 
     def share(self, source_type: str) -> float:
         """Share of attributed statements resting on a source of this type."""
@@ -198,34 +252,43 @@ class Summary:
             "relayed": self.relayed,
             "unattributed": self.unattributed,
             "own_reporting": self.own_reporting,
+            "documents": self.documents,
+            "no_comment": self.no_comment,
+            "declined": self.declined,
+            "other_attributions": self.others,
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Summary:
         return cls(
             statements=int(data["statements"]),
-            statements_by_type=dict(data["statements_by_type"]),
-            sources_by_type=dict(data["sources_by_type"]),
+            statements_by_type=_by_type(data["statements_by_type"]),
+            sources_by_type=_by_type(data["sources_by_type"]),
             relayed=int(data["relayed"]),
             unattributed=int(data["unattributed"]),
             own_reporting=int(data.get("own_reporting", 0)),
+            documents=int(data.get("documents", 0)),
+            no_comment=int(data.get("no_comment", 0)),
+            declined=int(data.get("declined", 0)),
+            others=int(data.get("other_attributions", 0)),
         )
 
     @classmethod
     def combine(cls, summaries: Iterable[Summary]) -> Summary:
         """Totals over several articles (distinct sources are counted per article)."""
-        total = cls(0, dict.fromkeys(SOURCE_TYPES, 0), dict.fromkeys(SOURCE_TYPES, 0), 0, 0)
+        total = cls(0, _by_type(), _by_type(), 0, 0)
         for s in summaries:
             total = cls(
                 total.statements + s.statements,
-                {
-                    t: total.statements_by_type[t] + s.statements_by_type.get(t, 0)
-                    for t in SOURCE_TYPES
-                },
-                {t: total.sources_by_type[t] + s.sources_by_type.get(t, 0) for t in SOURCE_TYPES},
+                {t: total.statements_by_type[t] + s.statements_by_type.get(t, 0) for t in TYPES},
+                {t: total.sources_by_type[t] + s.sources_by_type.get(t, 0) for t in TYPES},
                 total.relayed + s.relayed,
                 total.unattributed + s.unattributed,
                 total.own_reporting + s.own_reporting,
+                total.documents + s.documents,
+                total.no_comment + s.no_comment,
+                total.declined + s.declined,
+                total.others + s.others,
             )
         return total
 
@@ -235,20 +298,26 @@ class Summary:
         statements: Iterable[Statement],
         sources: Iterable[Source],
         unattributed: int,
+        no_comment: Iterable[NoComment] = (),
+        others: int = 0,
     ) -> Summary:
         by_id = {s.id: s for s in sources}
         statements = list(statements)
-        by_type: dict[str, int] = dict.fromkeys(SOURCE_TYPES, 0)
-        own = 0
+        no_comment = list(no_comment)
+        by_type = _by_type()
+        own = documents = 0
         for st in statements:
             src = by_id.get(st.source_id or "")
             if src is not None and src.publisher:
                 own += 1  # the article's own reporting is not an outside outlet
             elif src is not None:
                 by_type[src.type] += 1
-        src_by_type: dict[str, int] = dict.fromkeys(SOURCE_TYPES, 0)
+            if src is not None and src.entity == "document":
+                documents += 1
+        speakers = {sid for st in statements for sid in (st.source_id, *st.co_source_ids, *st.via)}
+        src_by_type = _by_type()
         for src in by_id.values():
-            if not src.publisher:
+            if not src.publisher and src.id in speakers:
                 src_by_type[src.type] += 1
         return cls(
             statements=len(statements),
@@ -257,6 +326,10 @@ class Summary:
             relayed=sum(1 for st in statements if st.via),
             unattributed=unattributed,
             own_reporting=own,
+            documents=documents,
+            no_comment=len(no_comment),
+            declined=len({e.source_id or e.id for e in no_comment}),
+            others=others,
         )
 
 
@@ -349,7 +422,12 @@ def document_field(data: Mapping[str, Any], name: str | None) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """What attrib found in one text: the Python face of the JSON document."""
+    """What attrib found in one text: the Python face of the JSON document.
+
+    ``statements`` are what sources said, wrote, reported, or what documents say; the other
+    attributions a broad reading finds (beliefs, intentions, attitudes, questions, negated or
+    hypothetical speech) are kept apart in ``others``, so no count mistakes them for statements.
+    """
 
     statements: tuple[Statement, ...]
     sources: tuple[Source, ...]
@@ -358,10 +436,18 @@ class Analysis:
     input: InputInfo = field(default_factory=InputInfo)
     meta: Mapping[str, Any] = field(default_factory=dict)
     """Fields carried through from a ``--jsonl-in`` record, as given."""
+    others: tuple[Statement, ...] = ()
+    no_comment: tuple[NoComment, ...] = ()
     summary: Summary = field(init=False)
 
     def __post_init__(self) -> None:
-        summary = Summary.build(self.statements, self.sources, len(self.unattributed))
+        summary = Summary.build(
+            self.statements,
+            self.sources,
+            len(self.unattributed),
+            self.no_comment,
+            len(self.others),
+        )
         object.__setattr__(self, "summary", summary)
 
     def source(self, source_id: str | None) -> Source | None:
@@ -372,9 +458,15 @@ class Analysis:
     ) -> Analysis:
         """The same analysis labelled with its input (or its name) and fields carried with it."""
         info = InputInfo(source) if isinstance(source, str) else source
-        return Analysis(
-            self.statements, self.sources, self.unattributed, self.model, info, dict(meta or {})
-        )
+        return replace(self, input=info, meta=dict(meta or {}))
+
+    def scoped(self, scope: Scope) -> Analysis:
+        """The analysis as a breakdown of this scope: ``statements`` (itself), or ``all``, where
+        every attribution counts as a statement, in text order."""
+        if scope == "statements" or not self.others:
+            return self
+        merged = sorted((*self.statements, *self.others), key=lambda st: st.content.start)
+        return replace(self, statements=tuple(merged), others=())
 
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         """The JSON document; ``text``, the analyzed text, goes in as ``input.text`` when given."""
@@ -387,6 +479,8 @@ class Analysis:
             "meta": dict(self.meta),
             "model": self.model,
             "statements": [s.to_dict() for s in self.statements],
+            "other_attributions": [s.to_dict() for s in self.others],
+            "no_comment": [e.to_dict() for e in self.no_comment],
             "sources": [s.to_dict() for s in self.sources],
             "unattributed": [u.to_dict() for u in self.unattributed],
             "summary": self.summary.to_dict(),
@@ -394,6 +488,8 @@ class Analysis:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Analysis:
+        """From a document of any schema version (1.x and 2.x have no ``other_attributions``:
+        their ``statements`` hold every attribution, with no class)."""
         return cls(
             statements=tuple(Statement.from_dict(s) for s in data.get("statements", ())),
             sources=tuple(Source.from_dict(s) for s in data.get("sources", ())),
@@ -401,4 +497,6 @@ class Analysis:
             model=str(data.get("model", "")),
             input=InputInfo.from_dict(data.get("input"), data.get("meta")),
             meta=carried_meta(data),
+            others=tuple(Statement.from_dict(s) for s in data.get("other_attributions", ())),
+            no_comment=tuple(NoComment.from_dict(e) for e in data.get("no_comment", ())),
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
-from ..results import Analysis, Source, Statement, TextSpan, Unattributed
+from ..results import Analysis, NoComment, Source, Statement, TextSpan, Unattributed
 from .classify import PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_SPEAKER, shares_surname
 from .quotes import paragraphs
 
@@ -69,7 +69,7 @@ def _antecedent(earlier: Iterable[Source], src: Source, offset: int) -> Source |
     if not offset:
         return None
     wanted = _PRONOUN_ENTITIES.get(src.name.lower())
-    if wanted is not None and src.type == "unnamed":
+    if wanted is not None and src.type == "unresolved":
         candidates = [
             (max(m.end for m in s.mentions), s)
             for s in earlier
@@ -95,6 +95,8 @@ def merge(parts: Sequence[tuple[int, Analysis]], model: str = "") -> Analysis:
     """One Analysis from chunk analyses given with the offset of their chunk."""
     sources: dict[tuple[str, str, str], Source] = {}
     statements: list[Statement] = []
+    others: list[Statement] = []
+    refusals: list[NoComment] = []
     hedges: list[Unattributed] = []
     for offset, part in parts:
         renamed: dict[str, str] = {}
@@ -111,20 +113,46 @@ def merge(parts: Sequence[tuple[int, Analysis]], model: str = "") -> Analysis:
             else:
                 sources[key] = replace(src, id=f"src{len(sources) + 1}", mentions=mentions)
             renamed[src.id] = sources[key].id
-        for st in part.statements:
-            statements.append(
-                replace(
-                    st,
-                    id=f"s{len(statements) + 1}",
-                    pieces=tuple(_shift(p, offset) for p in st.pieces),
-                    cue=_shift(st.cue, offset) if st.cue else None,
-                    source_span=_shift(st.source_span, offset) if st.source_span else None,
-                    source_id=renamed.get(st.source_id or "", st.source_id),
-                    via=tuple(renamed[v] for v in st.via),
-                    co_source_ids=tuple(renamed[c] for c in st.co_source_ids),
-                )
+        statements.extend(
+            _moved(st, f"s{len(statements) + n}", offset, renamed)
+            for n, st in enumerate(part.statements, 1)
+        )
+        others.extend(
+            _moved(st, f"a{len(others) + n}", offset, renamed)
+            for n, st in enumerate(part.others, 1)
+        )
+        refusals.extend(
+            replace(
+                e,
+                id=f"n{len(refusals) + n}",
+                cue=_shift(e.cue, offset),
+                source_span=_shift(e.source_span, offset) if e.source_span else None,
+                source_id=renamed.get(e.source_id or "", e.source_id),
             )
+            for n, e in enumerate(part.no_comment, 1)
+        )
         hedges.extend(
             replace(u, start=u.start + offset, end=u.end + offset) for u in part.unattributed
         )
-    return Analysis(tuple(statements), tuple(sources.values()), tuple(hedges), model)
+    return Analysis(
+        tuple(statements),
+        tuple(sources.values()),
+        tuple(hedges),
+        model,
+        others=tuple(others),
+        no_comment=tuple(refusals),
+    )
+
+
+def _moved(st: Statement, new_id: str, offset: int, renamed: dict[str, str]) -> Statement:
+    """A chunk's statement in the whole text: offsets shifted, sources renamed."""
+    return replace(
+        st,
+        id=new_id,
+        pieces=tuple(_shift(p, offset) for p in st.pieces),
+        cue=_shift(st.cue, offset) if st.cue else None,
+        source_span=_shift(st.source_span, offset) if st.source_span else None,
+        source_id=renamed.get(st.source_id or "", st.source_id),
+        via=tuple(renamed[v] for v in st.via),
+        co_source_ids=tuple(renamed[c] for c in st.co_source_ids),
+    )

@@ -11,20 +11,25 @@ pipeline). Single words are looked up in sets; names and phrases ("The New York 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
+from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 _REPO_LEXICONS = Path(__file__).resolve().parents[3] / "data" / "lexicons"
 
 FILES = (
     "anonymity.txt",
+    "classes.tsv",
+    "cue_frames.tsv",
     "cue_nouns.txt",
     "cue_objects.txt",
     "cue_verbs.tsv",
@@ -32,6 +37,7 @@ FILES = (
     "hedges.txt",
     "institutions.txt",
     "label_words.txt",
+    "no_comment.jsonl",
     "outlet_nouns.txt",
     "outlets.txt",
     "person_nouns.txt",
@@ -81,16 +87,52 @@ def regular_forms(lemma: str) -> set[str]:
 
 
 def _cue_verbs(text: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Map lemma -> category and inflected form -> lemma."""
-    categories: dict[str, str] = {}
+    """Map lemma -> class and inflected form -> lemma."""
+    classes: dict[str, str] = {}
     forms: dict[str, str] = {}
     for line in _lines(text):
-        lemma, category, *rest = line.split("\t")
-        categories[lemma] = category
+        lemma, cls, *rest = line.split("\t")
+        classes[lemma] = cls
         listed = set(rest[0].split()) if rest else regular_forms(lemma)
         for form in listed | {lemma}:
             forms.setdefault(form, lemma)
-    return categories, forms
+    return classes, forms
+
+
+@dataclass(frozen=True)
+class AttributionClass:
+    """One line of classes.tsv: whether the class counts as a statement, and whether a document
+    as its source makes it a ``document`` statement."""
+
+    name: str
+    statement: bool
+    of_document: bool
+
+
+def _classes(text: str) -> dict[str, AttributionClass]:
+    classes = {}
+    for line in _lines(text):
+        name, statement, of_document, *_ = line.split("\t")
+        classes[name] = AttributionClass(name, statement == "yes", of_document == "yes")
+    return classes
+
+
+def _frames(text: str) -> dict[tuple[str, str], str]:
+    """(lemma or "*", frame) -> class, from cue_frames.tsv."""
+    frames = {}
+    for line in _lines(text):
+        lemma, frame, cls = line.split("\t")
+        frames[(lemma, frame)] = cls
+    return frames
+
+
+def _patterns(text: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(label, token pattern) pairs from a JSON Lines file of spaCy Matcher patterns."""
+    out = []
+    for line in _lines(text):
+        entry = json.loads(line)
+        out.append((str(entry["label"]), list(entry["pattern"])))
+    return out
 
 
 def _outlets(text: str) -> dict[str, tuple[str, ...]]:
@@ -115,8 +157,12 @@ class Lexicon:
     (what a saved pipeline writes)."""
 
     files: Mapping[str, str] = field(repr=False)
-    cue_categories: dict[str, str]
+    classes: dict[str, AttributionClass]
+    cue_classes: dict[str, str]
+    """Cue verb lemma -> its class."""
     cue_forms: dict[str, str]
+    cue_frames: dict[tuple[str, str], str]
+    """(lemma or "*", frame) -> the class of the cue in that construction."""
     outlets: dict[str, tuple[str, ...]]
     """Canonical outlet name -> every spelling of it."""
     outlet_nouns: frozenset[str]
@@ -129,16 +175,30 @@ class Lexicon:
     document_nouns: frozenset[str]
     person_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
-    cue_nouns: frozenset[str]
+    cue_nouns: dict[str, str]
+    """Cue noun lemma -> its class."""
     support_verbs: frozenset[str]
     topic_prepositions: frozenset[str]
     label_words: frozenset[str]
+    no_comment: list[tuple[str, list[dict[str, Any]]]]
+    """spaCy Matcher patterns of no-comment events ("declined to comment"), with labels."""
 
     def cue_lemma(self, lemma: str, form: str) -> str | None:
         """The cue lemma for a token, trusting its lemma first and its form second."""
-        if lemma in self.cue_categories:
+        if lemma in self.cue_classes:
             return lemma
         return self.cue_forms.get(form)
+
+    def cue_class(self, lemma: str, frame: str | None = None) -> str:
+        """The class of a cue verb, in a construction when ``frame`` names one."""
+        if frame is not None:
+            for key in ((lemma, frame), ("*", frame)):
+                if key in self.cue_frames:
+                    return self.cue_frames[key]
+        return self.cue_classes[lemma]
+
+    def is_statement(self, cls: str) -> bool:
+        return self.classes[cls].statement
 
     def canonical_outlet(self, name: str) -> str | None:
         """The canonical name of an outlet written as ``name`` ("NYT"), if it is one."""
@@ -154,15 +214,25 @@ class Lexicon:
         missing = [name for name in FILES if name not in files]
         if missing:
             raise ValueError(f"lexicon lacks {', '.join(missing)}")
-        categories, forms = _cue_verbs(files["cue_verbs.tsv"])
+        classes = _classes(files["classes.tsv"])
+        cue_classes, forms = _cue_verbs(files["cue_verbs.tsv"])
+        frames = _frames(files["cue_frames.tsv"])
         anonymity = _sections(files["anonymity.txt"])
         objects = _sections(files["cue_objects.txt"])
         hedges = _sections(files["hedges.txt"])
         nouns = _sections(files["cue_nouns.txt"])
+        support_verbs = nouns.pop("support-verb")
+        cue_nouns = {noun: name for name, words in nouns.items() for noun in words}
+        used = {*cue_classes.values(), *frames.values(), *cue_nouns.values()}
+        unknown = sorted(used - set(classes))
+        if unknown:
+            raise ValueError(f"lexicon uses classes not in classes.tsv: {', '.join(unknown)}")
         return cls(
             files=dict(files),
-            cue_categories=categories,
+            classes=classes,
+            cue_classes=cue_classes,
             cue_forms=forms,
+            cue_frames=frames,
             outlets=_outlets(files["outlets.txt"]),
             outlet_nouns=_word_set(files["outlet_nouns.txt"]),
             unnamed_person=anonymity["person"],
@@ -175,9 +245,10 @@ class Lexicon:
             person_nouns=_word_set(files["person_nouns.txt"]),
             addressee_verbs=objects["addressee"],
             topic_prepositions=objects["preposition"],
-            cue_nouns=nouns["noun"],
-            support_verbs=nouns["support-verb"],
+            cue_nouns=cue_nouns,
+            support_verbs=support_verbs,
             label_words=_word_set(files["label_words.txt"]),
+            no_comment=_patterns(files["no_comment.jsonl"]),
         )
 
     @classmethod
@@ -212,6 +283,9 @@ class Matches:
     """Every anonymity marker ("unnamed", "familiar with", "asked not to be named")."""
     institutions: tuple[tuple[int, int, str], ...] = ()
     """(start, end, entry) of every institution ("the White House", "prosecutor's office")."""
+    no_comment: tuple[TokenRange, ...] = ()
+    """Every no-comment phrase ("declined to comment", "could not be reached"), longest first
+    where they overlap."""
 
     def outlet(self, tokens: Sequence[Token], head: Token) -> str | None:
         """The outlet whose name lies within ``tokens`` and covers the head: the leftmost,
@@ -260,6 +334,9 @@ class LexiconMatcher:
         self.institutions = PhraseMatcher(vocab, attr="LOWER")
         for entry in sorted(lexicon.institutions):
             self.institutions.add(entry, [make_doc(entry)])
+        self.no_comment = Matcher(vocab)
+        for label, pattern in lexicon.no_comment:
+            self.no_comment.add(label, [pattern])
         self.vocab = vocab
 
     def __call__(self, doc: Doc) -> Matches:
@@ -268,6 +345,9 @@ class LexiconMatcher:
             outlets=tuple((s, e, strings[m]) for m, s, e in self.outlets(doc)),
             anonymity=tuple((s, e) for _, s, e in self.anonymity(doc)),
             institutions=tuple((s, e, strings[m]) for m, s, e in self.institutions(doc)),
+            no_comment=tuple(
+                (span.start, span.end) for span in filter_spans(self.no_comment(doc, as_spans=True))
+            ),
         )
 
 

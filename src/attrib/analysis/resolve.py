@@ -9,15 +9,16 @@ not the publishing "UNN") is the salient one for a following "the publication".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from ..results import Analysis, Kind, Source, Statement, TextSpan, Unattributed
+from ..results import Analysis, Kind, NoComment, Source, Statement, TextSpan, Unattributed
 from .classify import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    PRONOUNS_THING,
     Typed,
     classify,
     mention_tokens,
@@ -30,6 +31,7 @@ from .lexicon import Lexicon, Matches
 _GENERIC_PERSON = frozenset({"source", "interlocutor", "person", "official", "insider", "speaker"})
 _GENERIC_OUTLET = frozenset({"publication", "outlet", "media", "newspaper", "paper", "agency"})
 _QUOTE_MARKS = '"“”„«»‘’'
+_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING
 _DOUBLED = "''"
 
 
@@ -70,9 +72,9 @@ class _Resolver:
     ) -> _Source:
         """The source of one head; its mention never reaches outside ``bounds`` (the span the
         rule found: "Poll" of a headline "Poll: ...", whose parse makes it the root)."""
-        antecedent = _relative_antecedent(head)
-        if antecedent is not None:  # "an aide, who said ...": the source is the aide
-            return self.resolve_head(antecedent, [head.head])
+        relative = _relative_antecedent(head)
+        if relative is not None:  # "an aide, who said ...": the source is the aide
+            return self.resolve_head(relative, [head.head])
         named = _named_appositive(head) or head
         typed = classify(named, self.lex, self.matches)
         toks = [
@@ -90,7 +92,10 @@ class _Resolver:
             name = strip_determiner(self.without_clause(head, span))
             typed = replace(typed, name=name, key="anon:" + name.lower())
         self.used.add(head.i)
-        src = self.refer_back(head, typed) or self.by_key.get(typed.key) or self.new(typed)
+        antecedent = self.refer_back(head, typed)
+        if antecedent is None and head.lower_ in _PRONOUNS:
+            typed = replace(typed, type="unresolved")  # no compatible source to refer back to
+        src = antecedent or self.by_key.get(typed.key) or self.new(typed)
         src.mentions.append(span)
         src.words.update(span.text.lower().split())
         if src.typed.entity == "person" and src.typed.type == "named":
@@ -150,6 +155,11 @@ class _Resolver:
         if same_head is not None or lemma not in _GENERIC_PERSON:
             return same_head
         return self.last(lambda s: s.typed.type == "unnamed" and s.typed.entity == "person")
+
+    def entity(self, source_id: str | None) -> str | None:
+        """The entity of a resolved source, as resolved so far."""
+        src = next((s for s in self.sources if s.id == source_id), None)
+        return src.typed.entity if src is not None else None
 
     def last(self, accept: Callable[[_Source], bool]) -> _Source | None:
         return next((s for s in reversed(self.recent) if accept(s)), None)
@@ -276,26 +286,30 @@ def _person_entities(doc: Doc) -> list[tuple[int, str]]:
 def build_analysis(
     doc: Doc, extraction: Extraction, lexicon: Lexicon, matches: Matches, model: str = ""
 ) -> Analysis:
-    """Resolve sources and assemble statements, hedges and the summary."""
+    """Resolve sources and assemble statements, the other attributions, no-comment events,
+    hedges and the summary."""
     text = extraction.text
     resolver = _Resolver(doc, text, lexicon, matches)
-    statements: list[Statement] = []
-    resolved: dict[int, tuple[str | None, tuple[str, ...], tuple[str, ...]]] = {}
+    found: list[Statement] = []
+    resolved: dict[int, tuple[str | None, tuple[str, ...], tuple[str, ...], str]] = {}
     for cand in extraction.candidates:
         if cand.continues is not None and cand.continues in resolved:
-            source_id, co, via = resolved[cand.continues]
+            source_id, co, via, cls = resolved[cand.continues]
         else:
             via_sources = [resolver.resolve(m)[0] for m in reversed(cand.relays)]
             heads = resolver.resolve(cand.source) if cand.source else []
             source_id = heads[0].id if heads else None
             co = tuple(s.id for s in heads[1:])
             via = tuple(s.id for s in reversed(via_sources))
-        resolved[cand.uid] = (source_id, co, via)
+            cls = cand.cls
+        resolved[cand.uid] = (source_id, co, via, cls)
         pieces = tuple(TextSpan.of(text, s, e) for s, e in cand.pieces)
-        statements.append(
+        kind = statement_kind(pieces)
+        entity = resolver.entity(source_id)
+        found.append(
             Statement(
-                id=f"s{len(statements) + 1}",
-                kind=statement_kind(pieces),
+                id="",
+                kind=kind,
                 pieces=pieces,
                 cue=TextSpan.of(text, *cand.cue) if cand.cue else None,
                 source_span=TextSpan.of(text, cand.source.start, cand.source.end)
@@ -304,18 +318,46 @@ def build_analysis(
                 source_id=source_id,
                 via=via,
                 co_source_ids=co,
+                cls=final_class(lexicon, cls, kind, entity),
             )
         )
+    refusals = tuple(
+        NoComment(
+            f"n{n}",
+            TextSpan.of(text, *r.cue),
+            TextSpan.of(text, r.source.start, r.source.end) if r.source else None,
+            resolver.resolve(r.source)[0].id if r.source else None,
+        )
+        for n, r in enumerate(extraction.refusals, 1)
+    )
     resolver.other_mentions()
-    used = {sid for st in statements for sid in (st.source_id, *st.via, *st.co_source_ids)}
+    statements = _numbered((st for st in found if lexicon.is_statement(st.cls or "")), "s")
+    others = _numbered((st for st in found if not lexicon.is_statement(st.cls or "")), "a")
+    used = {sid for st in found for sid in (st.source_id, *st.via, *st.co_source_ids)}
+    used.update(e.source_id for e in refusals if e.source_id)
     sources = tuple(
         Source(s.id, s.name, s.typed.type, s.typed.entity, tuple(s.mentions))
         for s in resolver.sources
         if s.id in used
     )
-    return Analysis(
-        tuple(statements), sources, unattributed(text, extraction.hedges, statements), model
-    )
+    hedges = unattributed(text, extraction.hedges, found)
+    return Analysis(statements, sources, hedges, model, others=others, no_comment=refusals)
+
+
+def final_class(lexicon: Lexicon, cls: str, kind: Kind, entity: str | None) -> str:
+    """The class of an attribution, from its cue's class refined by what it is: a document as
+    source makes it a document statement ("the study found"), and a quotation is speech ('"We
+    will fight," she vowed')."""
+    info = lexicon.classes[cls]
+    if entity == "document" and info.of_document:
+        return "document"
+    if kind == "direct" and not info.statement and cls != "unasserted":
+        return "speech"
+    return cls
+
+
+def _numbered(statements: Iterable[Statement], prefix: str) -> tuple[Statement, ...]:
+    return tuple(replace(st, id=f"{prefix}{n}") for n, st in enumerate(statements, 1))
 
 
 def statement_kind(pieces: tuple[TextSpan, ...]) -> Kind:

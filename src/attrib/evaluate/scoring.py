@@ -143,6 +143,15 @@ class Report:
     scores: Scores
     articles: tuple[ArticleScore, ...]
 
+    @classmethod
+    def of(cls, articles: Iterable[ArticleScore]) -> Report:
+        """The corpus report of these articles: their counts added up (micro-average)."""
+        articles = tuple(articles)
+        total = Scores()
+        for article in articles:
+            total = total + article.scores
+        return cls(total, articles)
+
     def prf(self, level: Level, mode: Mode, group: Group = "all") -> PRF:
         return self.scores.prf(level, mode, group)
 
@@ -161,7 +170,7 @@ Interval = tuple[int, int]
 Chars = tuple[Interval, ...]  # sorted, disjoint, non-empty intervals
 
 
-def _chars(intervals: Iterable[Interval]) -> Chars:
+def chars(intervals: Iterable[Interval]) -> Chars:
     """The character set covered by some intervals, as merged disjoint intervals."""
     merged: list[list[int]] = []
     for start, end in sorted(intervals):
@@ -174,7 +183,7 @@ def _chars(intervals: Iterable[Interval]) -> Chars:
     return tuple((s, e) for s, e in merged)
 
 
-def _shared(a: Chars, b: Chars) -> int:
+def shared(a: Chars, b: Chars) -> int:
     """Number of characters in both sets (linear merge of two sorted interval lists)."""
     i = j = total = 0
     while i < len(a) and j < len(b):
@@ -188,8 +197,8 @@ def _shared(a: Chars, b: Chars) -> int:
     return total
 
 
-def _size(chars: Chars) -> int:
-    return sum(e - s for s, e in chars)
+def _size(covered: Chars) -> int:
+    return sum(e - s for s, e in covered)
 
 
 @dataclass(slots=True)
@@ -231,10 +240,10 @@ def _weight(g: _Item, p: _Item, mode: Mode) -> int | None:
             return None
     elif g.hi <= p.lo or p.hi <= g.lo:
         return None
-    shared = [_shared(a, b) for a, b in zip(g.parts, p.parts, strict=True)]
-    if mode == "overlap" and not all(shared):
+    common = [shared(a, b) for a, b in zip(g.parts, p.parts, strict=True)]
+    if mode == "overlap" and not all(common):
         return None
-    return sum(shared)
+    return sum(common)
 
 
 def _match(gold: list[_Item], pred: list[_Item], mode: Mode) -> tuple[set[int], set[int]]:
@@ -281,13 +290,13 @@ def _items(triples: Iterable[Triple]) -> dict[Level, list[_Item]]:
     for src, pieces, kind in triples:
         ordered = sorted(pieces, key=lambda s: (s.start, s.end))
         key = tuple((s.start, s.end) for s in ordered)
-        chars = _chars(key)
-        _add(content, key, (key[0],), (chars,), kind)
+        covered = chars(key)
+        _add(content, key, (key[0],), (covered,), kind)
         if src is not None:
             s = (src.start, src.end)
-            schars = _chars([s])
+            schars = chars([s])
             _add(source, s, (s,), (schars,), kind)
-            _add(pair, (s, key), (s, key[0]), (schars, chars), kind)
+            _add(pair, (s, key), (s, key[0]), (schars, covered), kind)
     # Sort by key so tie-breaks (and thus results) do not depend on input order.
     return {
         "content": [content[k] for k in sorted(content)],
@@ -332,8 +341,4 @@ def score_article(gold: GoldArticle, predicted: Analysis) -> ArticleScore:
 
 def score_corpus(pairs: Iterable[tuple[GoldArticle, Analysis]]) -> Report:
     """Score every (gold, prediction) pair and micro-average the counts."""
-    articles = tuple(score_article(gold, pred) for gold, pred in pairs)
-    total = Scores()
-    for article in articles:
-        total = total + article.scores
-    return Report(total, articles)
+    return Report.of(score_article(gold, pred) for gold, pred in pairs)

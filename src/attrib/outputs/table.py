@@ -11,11 +11,12 @@ from rich.text import Text
 
 from ..results import SOURCE_TYPES, Analysis, Source, Summary
 
-TYPE_STYLES = {"named": "green", "unnamed": "yellow", "outlet": "cyan"}
+TYPE_STYLES = {"named": "green", "unnamed": "yellow", "outlet": "cyan", "unresolved": "bold"}
 TYPE_MEANING = {
     "named": "on the record",
     "unnamed": "anonymous people and groups",
     "outlet": "other news media",
+    "unresolved": "the text does not say who",
 }
 ENTITY_LABELS = {"person": "person", "organization": "org", "group": "group", "document": "doc"}
 

@@ -13,11 +13,11 @@ from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, Matches
 from ..quotes import QuoteIndex, find_quotes
-from . import according, hedges, labels, nesting, nouns, quotations, relays, verbs
-from .candidates import Candidate, Extraction, Hedge, Mention
+from . import according, hedges, labels, nesting, no_comment, nouns, quotations, relays, verbs
+from .candidates import Candidate, Extraction, Hedge, Mention, Refusal
 from .context import Context, Settings
 
-__all__ = ["Candidate", "Extraction", "Hedge", "Mention", "Settings", "extract"]
+__all__ = ["Candidate", "Extraction", "Hedge", "Mention", "Refusal", "Settings", "extract"]
 
 
 def extract(
@@ -37,4 +37,6 @@ def extract(
     found = quotations.link(ctx, found)
     found = relays.fold(found)
     found = nesting.drop(ctx, found)
-    return Extraction(text, tuple(sorted(found, key=lambda c: c.start)), hedges.find(ctx))
+    found, refusals = no_comment.find(ctx, found)
+    ordered = tuple(sorted(found, key=lambda c: c.start))
+    return Extraction(text, ordered, hedges.find(ctx), refusals)

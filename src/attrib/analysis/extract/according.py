@@ -25,4 +25,4 @@ def _candidate(ctx: Context, tok: Token) -> Candidate | None:
     if not pieces:
         return None
     cue = (tok.idx, to.idx + len(to))
-    return Candidate(tok.i, pieces, cue, mention(ctx, obj), "according")
+    return Candidate(tok.i, pieces, cue, mention(ctx, obj), "according", cls="speech")

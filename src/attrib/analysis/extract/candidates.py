@@ -45,6 +45,8 @@ class Candidate:
     relays: tuple[Mention, ...] = ()
     continues: int | None = None
     """The uid of the candidate whose speaker a continuing quote shares."""
+    cls: str = "speech"
+    """The class of the attribution (classes.tsv), from its cue and construction."""
 
     def has(self, offset: int) -> bool:
         """Does the content hold this offset?"""
@@ -69,10 +71,19 @@ class Hedge:
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """A no-comment event: the words ("declined to comment") and who declined."""
+
+    cue: Range
+    source: Mention | None
+
+
+@dataclass(frozen=True)
 class Extraction:
     text: str  # doc.text, built once (spaCy rebuilds it on every access)
     candidates: tuple[Candidate, ...]
     hedges: tuple[Hedge, ...]
+    refusals: tuple[Refusal, ...] = ()
 
 
 def with_content(candidates: Iterable[Candidate]) -> list[Candidate]:

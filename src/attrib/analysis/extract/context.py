@@ -203,7 +203,7 @@ def trailing_report(ctx: Context, tok: Token) -> bool:
     if tok.dep_ == "ROOT" or not ends_sentence(tok):
         return False
     lemma = cue_lemma(ctx, tok)
-    return lemma is not None and ctx.lexicon.cue_categories.get(lemma) == "publish"
+    return lemma is not None and ctx.lexicon.cue_classes.get(lemma) == "report"
 
 
 def topic_preposition(ctx: Context, verb: Token) -> Token | None:

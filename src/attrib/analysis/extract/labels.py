@@ -44,7 +44,7 @@ def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         head = _speaker(ctx, label, transcript, names)
         if head is not None:
             mention = Mention(label.start_char, label.end_char, (head,))
-            new.append(Candidate(next(uids), (content,), cue, mention, LABEL_CUE))
+            new.append(Candidate(next(uids), (content,), cue, mention, LABEL_CUE, cls="speech"))
     return (*found, *new)
 
 

@@ -1,12 +1,11 @@
 """ "She said he wants to leave": a belief, intention or attitude reported inside another
-statement's content is part of that statement, not one of its own."""
+statement's content is part of that statement, not one of its own. Statements inside statements
+stay ("She said the mayor told her the deal was off")."""
 
 from __future__ import annotations
 
 from .candidates import Candidate
 from .context import Context
-
-_NESTABLE = frozenset({"cognition", "intention", "attitude"})
 
 
 def drop(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -19,10 +18,7 @@ def drop(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     nested: set[int] = set()
     for group in by_sentence.values():
         for inner in group:
-            if (
-                inner.cue is None
-                or ctx.lexicon.cue_categories.get(inner.cue_lemma) not in _NESTABLE
-            ):
+            if inner.cue is None or ctx.lexicon.is_statement(inner.cls):
                 continue
             if any(outer is not inner and outer.has(inner.cue[0]) for outer in group):
                 nested.add(inner.uid)

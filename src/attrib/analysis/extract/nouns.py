@@ -36,7 +36,8 @@ def _candidate(ctx: Context, noun: Token) -> Candidate | None:
     if not pieces:
         return None
     cue = (noun.idx, noun.idx + len(noun))
-    return Candidate(noun.i, pieces, cue, mention(ctx, speaker), "claim")
+    cls = ctx.lexicon.cue_nouns[noun.lemma_.lower()]
+    return Candidate(noun.i, pieces, cue, mention(ctx, speaker), "claim", cls=cls)
 
 
 def _has_complementizer(clause: Token) -> bool:

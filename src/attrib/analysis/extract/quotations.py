@@ -119,7 +119,9 @@ def _attach_to(ctx: Context, cands: list[Candidate], verb: Token, quote: Quote) 
         if lemma is None or subj is None:
             return False
         uid = next(fresh_uids(cands, len(ctx.doc)))
-        cand = Candidate(uid, (), cue_range(ctx, verb), mention(ctx, subj), lemma, verb.i)
+        cue, source = cue_range(ctx, verb), mention(ctx, subj)
+        cls = ctx.lexicon.cue_class(lemma)
+        cand = Candidate(uid, (), cue, source, lemma, verb.i, cls=cls)
     else:
         cand = cands[at]
     pieces = merge_ranges([*cand.pieces, (quote.start, quote.end)])

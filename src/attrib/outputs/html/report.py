@@ -39,8 +39,13 @@ from ..show import index, relays, source_name, speakers, statement_type
 from ..table import TYPE_MEANING, verdict
 from .highlight import Element, Node, highlight
 
-BADGES = {"named": "N", "unnamed": "U", "outlet": "O", "none": "?"}
-TYPE_TITLES = {"named": "Named", "unnamed": "Unnamed", "outlet": "Outlet"}
+BADGES = {"named": "N", "unnamed": "U", "outlet": "O", "unresolved": "?", "none": "?"}
+TYPE_TITLES = {
+    "named": "Named",
+    "unnamed": "Unnamed",
+    "outlet": "Outlet",
+    "unresolved": "Unresolved",
+}
 _PACKAGE = __name__.rpartition(".")[0]  # templates and assets live beside this module
 _PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*\Z)", re.S)
 
