@@ -80,7 +80,7 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         matches = self.matcher(doc)
         extraction = extract(doc, self.lexicon, matches, self.settings)
-        analysis = build_analysis(doc, extraction, self.lexicon, matches, self.model)
+        analysis = build_analysis(doc, extraction, self.lexicon, matches, self.model, self.settings)
         doc._.set(EXTENSION, analysis.to_dict())
         _store_spans(doc, analysis, self.span_keys)
         return doc
@@ -222,6 +222,8 @@ def make_attribution(
     max_label_chars: int,
     max_label_words: int,
     min_label_content_words: int,
+    pronoun_reach: int,
+    description_reach: int,
     scorer: Scorer_ | None,
 ) -> AttributionComponent:
     """Factory for ``nlp.add_pipe("attribution", config={...})``.
@@ -241,6 +243,8 @@ def make_attribution(
         max_label_chars=max_label_chars,
         max_label_words=max_label_words,
         min_label_content_words=min_label_content_words,
+        pronoun_reach=pronoun_reach,
+        description_reach=description_reach,
     )
     span_keys = {
         "content_key": content_key,

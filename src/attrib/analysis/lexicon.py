@@ -34,6 +34,7 @@ FILES = (
     "cue_objects.txt",
     "cue_verbs.tsv",
     "document_nouns.txt",
+    "gender.tsv",
     "hedges.txt",
     "institutions.txt",
     "label_words.txt",
@@ -41,6 +42,7 @@ FILES = (
     "outlet_nouns.txt",
     "outlets.txt",
     "person_nouns.txt",
+    "unasserted.txt",
 )
 """The files a lexicon directory holds; all are read, and saved with a pipeline."""
 
@@ -182,6 +184,14 @@ class Lexicon:
     label_words: frozenset[str]
     no_comment: list[tuple[str, list[dict[str, Any]]]]
     """spaCy Matcher patterns of no-comment events ("declined to comment"), with labels."""
+    negative_subjects: frozenset[str]
+    modals: frozenset[str]
+    retrospective: frozenset[str]
+    narrative_heads: frozenset[str]
+    genders: dict[str, str]
+    """Titles and role nouns that tell a gender ("duchess" -> "f")."""
+    pair_nouns: frozenset[str]
+    """Nouns for two people together ("the pair", "the couple")."""
 
     def cue_lemma(self, lemma: str, form: str) -> str | None:
         """The cue lemma for a token, trusting its lemma first and its form second."""
@@ -221,6 +231,8 @@ class Lexicon:
         objects = _sections(files["cue_objects.txt"])
         hedges = _sections(files["hedges.txt"])
         nouns = _sections(files["cue_nouns.txt"])
+        unasserted = _sections(files["unasserted.txt"])
+        people = _sections(files["person_nouns.txt"])
         support_verbs = nouns.pop("support-verb")
         cue_nouns = {noun: name for name, words in nouns.items() for noun in words}
         used = {*cue_classes.values(), *frames.values(), *cue_nouns.values()}
@@ -242,13 +254,19 @@ class Lexicon:
             hedge_passives=hedges["passive"],
             institutions=_word_set(files["institutions.txt"]),
             document_nouns=_word_set(files["document_nouns.txt"]),
-            person_nouns=_word_set(files["person_nouns.txt"]),
+            person_nouns=people["role"],
             addressee_verbs=objects["addressee"],
             topic_prepositions=objects["preposition"],
             cue_nouns=cue_nouns,
             support_verbs=support_verbs,
             label_words=_word_set(files["label_words.txt"]),
             no_comment=_patterns(files["no_comment.jsonl"]),
+            negative_subjects=unasserted["negative-subject"],
+            modals=unasserted["modal"],
+            retrospective=unasserted["retrospective"],
+            narrative_heads=unasserted["narrative-head"],
+            genders=dict(line.split("\t") for line in _lines(files["gender.tsv"])),
+            pair_nouns=people["pair"],
         )
 
     @classmethod

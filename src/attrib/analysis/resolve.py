@@ -18,6 +18,7 @@ from ..results import Analysis, Kind, NoComment, Source, Statement, TextSpan, Un
 from .classify import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    PRONOUNS_SPEAKER,
     PRONOUNS_THING,
     Typed,
     classify,
@@ -25,8 +26,9 @@ from .classify import (
     shares_surname,
     strip_determiner,
 )
-from .extract import Extraction, Hedge, Mention
+from .extract import Extraction, Hedge, Mention, Settings
 from .lexicon import Lexicon, Matches
+from .people import People, Person, pronoun_gender
 
 _GENERIC_PERSON = frozenset({"source", "interlocutor", "person", "official", "insider", "speaker"})
 _GENERIC_OUTLET = frozenset({"publication", "outlet", "media", "newspaper", "paper", "agency"})
@@ -40,6 +42,8 @@ class _Source:
     id: str
     typed: Typed
     mentions: list[TextSpan] = field(default_factory=list)
+    heads: list[int] = field(default_factory=list)
+    """Token index of the head of every mention resolved to this source."""
     titles: set[str] = field(default_factory=set)
     """Role nouns a person was introduced with ("Mayor Jane Doe", "the coach, John Smith"),
     so a later "the mayor" or "the coach" is that person."""
@@ -52,15 +56,29 @@ class _Source:
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, text: str, lexicon: Lexicon, matches: Matches) -> None:
+    def __init__(
+        self, doc: Doc, text: str, lexicon: Lexicon, matches: Matches, settings: Settings
+    ) -> None:
         self.doc = doc
         self.text = text
         self.lex = lexicon
         self.matches = matches
+        self.settings = settings
         self.sources: list[_Source] = []
         self.by_key: dict[str, _Source] = {}
+        self.by_person: dict[int, _Source] = {}
         self.recent: list[_Source] = []  # most recent last
-        self.persons = _person_entities(doc)
+        self.people = People(doc, lexicon)
+        self.sentence = _sentence_numbers(doc)
+        persons = lexicon.person_nouns | lexicon.unnamed_person | set(lexicon.genders)
+        self.described = [  # "The mayor disagreed.": people a pronoun may refer back to
+            t.i
+            for t in doc
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ == "NOUN"
+            and t.tag_ == "NN"
+            and t.lemma_.lower() in persons
+        ]
         self.used: set[int] = set()  # head tokens already resolved
 
     def resolve(self, mention: Mention) -> list[_Source]:
@@ -68,15 +86,23 @@ class _Resolver:
         return [self.resolve_head(head, mention.heads, bounds) for head in mention.heads]
 
     def resolve_head(
-        self, head: Token, coordinated: Sequence[Token], bounds: tuple[int, int] | None = None
+        self,
+        head: Token,
+        coordinated: Sequence[Token],
+        bounds: tuple[int, int] | None = None,
+        look_back: bool = True,
     ) -> _Source:
         """The source of one head; its mention never reaches outside ``bounds`` (the span the
-        rule found: "Poll" of a headline "Poll: ...", whose parse makes it the root)."""
+        rule found: "Poll" of a headline "Poll: ...", whose parse makes it the root). Without
+        ``look_back`` a description is not taken for a person named before it."""
         relative = _relative_antecedent(head)
         if relative is not None:  # "an aide, who said ...": the source is the aide
             return self.resolve_head(relative, [head.head])
         named = _named_appositive(head) or head
         typed = classify(named, self.lex, self.matches)
+        person = self.people.at(named)
+        if person is not None and self.matches.anonymous({t.i for t in mention_tokens(named)}):
+            person = None  # "an unnamed aide, John": a name withheld on purpose stays so
         toks = [
             t
             for t in mention_tokens(head, coordinated)
@@ -92,11 +118,12 @@ class _Resolver:
             name = strip_determiner(self.without_clause(head, span))
             typed = replace(typed, name=name, key="anon:" + name.lower())
         self.used.add(head.i)
-        antecedent = self.refer_back(head, typed)
+        antecedent = self.for_person(person) if person else self.refer_back(head, typed, look_back)
         if antecedent is None and head.lower_ in _PRONOUNS:
             typed = replace(typed, type="unresolved")  # no compatible source to refer back to
         src = antecedent or self.by_key.get(typed.key) or self.new(typed)
         src.mentions.append(span)
+        src.heads.append(head.i)
         src.words.update(span.text.lower().split())
         if src.typed.entity == "person" and src.typed.type == "named":
             src.titles.update(_titles(named, head))
@@ -121,29 +148,53 @@ class _Resolver:
             self.by_key[typed.key] = src
         return src
 
-    def refer_back(self, head: Token, typed: Typed) -> _Source | None:
+    def for_person(self, person: Person) -> _Source:
+        """The source of a person the text names, one however the name is written."""
+        src = self.by_person.get(id(person))
+        if src is None:
+            key = "person:" + person.name.lower()
+            typed = Typed("named", "person", person.name, key, False, person.words[-1])
+            src = self.same_person(typed) or self.by_key.get(key) or self.new(typed)
+            src.titles.update(person.titles)
+            self.by_person[id(person)] = src
+        return src
+
+    def refer_back(self, head: Token, typed: Typed, look_back: bool = True) -> _Source | None:
         lower = head.lower_
+        if lower in PRONOUNS_SPEAKER:
+            return None  # outside quotes, the writer
         if lower in PRONOUNS_PERSON:
-            return self.last(lambda s: s.typed.entity == "person") or self.person_antecedent(head)
+            gender = pronoun_gender(lower)
+            return self.antecedent(
+                head,
+                self.settings.pronoun_reach,
+                lambda p: p.agrees(gender),
+                lambda s: s.typed.type in ("named", "unnamed"),
+                lambda t: self.lex.genders.get(t.lemma_.lower()) in (None, gender),
+            )
         if lower in PRONOUNS_GROUP:
             return self.last(lambda s: s.typed.entity in ("group", "organization"))
         if lower == "it":
             return self.last(lambda s: s.typed.entity in ("organization", "document"))
+        lemma = typed.head_lemma
+        if typed.anaphoric and lemma in self.lex.pair_nouns:
+            return self.pair(head)
         if typed.anaphoric and head.pos_ == "NOUN" and typed.type != "outlet" and _bare(head):
             # "the mayor" after "Mayor Jane Doe", "the spokesman" after "a spokesman for X"
-            lemma, qualifiers = typed.head_lemma, _qualifiers(head)
+            qualifiers = _qualifiers(head)
             same = self.last(
                 lambda s: (
                     (s.typed.head_lemma == lemma or lemma in s.titles) and qualifiers <= s.words
                 )
             )
+            if same is None and not qualifiers:  # "the duchess" after "Meghan, Duchess of ..."
+                same = self.antecedent(head, len(self.doc), lambda p: lemma in p.titles)
             if same is not None:
                 return same
-        if typed.type == "named" and typed.entity == "person":
+        if typed.type == "named" and typed.entity == "person" and not typed.anaphoric:
             return self.same_person(typed)
         if not typed.anaphoric:
             return None
-        lemma = typed.head_lemma
         if typed.type == "outlet":
             return self.last(
                 lambda s: (
@@ -152,9 +203,95 @@ class _Resolver:
                 )
             )
         same_head = self.last(lambda s: s.typed.head_lemma == lemma and s.typed.type == typed.type)
-        if same_head is not None or lemma not in _GENERIC_PERSON:
+        if same_head is not None:
             return same_head
-        return self.last(lambda s: s.typed.type == "unnamed" and s.typed.entity == "person")
+        if lemma in _GENERIC_PERSON:
+            return self.last(lambda s: s.typed.type == "unnamed" and s.typed.entity == "person")
+        if look_back and self.describes_person(head, typed):
+            # "the billionaire", "the 34-year-old", "the former mayor": the person last named
+            gender = self.lex.genders.get(lemma)
+            return self.antecedent(
+                head,
+                self.settings.description_reach,
+                lambda p: p.agrees(gender),
+                lambda s: s.typed.type == "named",
+            )
+        return None
+
+    def describes_person(self, head: Token, typed: Typed) -> bool:
+        """A definite description of one person that is not a mark of anonymity ("the official"
+        stays anonymous) and carries no qualifier of its own ("the mayor of the next town")."""
+        return (
+            typed.entity == "person"
+            and head.pos_ == "NOUN"
+            and head.tag_ == "NN"
+            and typed.head_lemma not in self.lex.unnamed_person
+            and _bare(head)
+            and not any(c.dep_ == "poss" for c in head.children)
+        )
+
+    def antecedent(
+        self,
+        head: Token,
+        reach: int,
+        person_fits: Callable[[Person], bool],
+        source_fits: Callable[[_Source], bool] = lambda _: False,
+        description_fits: Callable[[Token], bool] = lambda _: False,
+    ) -> _Source | None:
+        """The person a pronoun or description refers back to: the nearest one that fits within
+        ``reach`` sentences, the subject of a sentence before any other mention in it. The
+        people the text names count whether or not they are sources yet; other person sources
+        (anonymous ones: "a senior official ... he added") when ``source_fits``, and people
+        described as the subject of a sentence ("The mayor disagreed.") when
+        ``description_fits``."""
+        here = self.sentence[head.i]
+        best: tuple[tuple[int, bool, int], Person | _Source | Token] | None = None
+
+        def consider(i: int, who: Person | _Source | Token) -> None:
+            nonlocal best
+            distance = here - self.sentence[i]
+            if i >= head.i or distance > reach:
+                return
+            key = (distance, self.doc[i].dep_ not in ("nsubj", "nsubjpass"), -i)
+            if best is None or key < best[0]:
+                best = (key, who)
+
+        for person in self.people.people:
+            if person_fits(person):
+                for i in person.mentions:
+                    consider(i, person)
+        linked = list(self.by_person.values())
+        for src in self.sources:
+            if src.typed.entity == "person" and src not in linked and source_fits(src):
+                for i in src.heads:
+                    consider(i, src)
+        for i in self.described:
+            if i not in self.used and description_fits(self.doc[i]):
+                consider(i, self.doc[i])
+        if best is None:
+            return None
+        who = best[1]
+        if isinstance(who, Person):
+            return self.for_person(who)
+        if isinstance(who, Token):
+            return self.resolve_head(who, [who], look_back=False)
+        return who
+
+    def pair(self, head: Token) -> _Source | None:
+        """ "the pair", "the couple": the two people named last, as one group."""
+        found: list[Person] = []
+        for person in self.people.before(head):
+            found.append(person)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            return None
+        first, second = sorted(found, key=lambda p: p.mentions[0])
+        name = f"{first.name} and {second.name}"
+        key = "pair:" + name.lower()
+        return self.by_key.get(key) or self.new(
+            Typed("named", "group", name, key, False, head.lemma_.lower())
+        )
 
     def entity(self, source_id: str | None) -> str | None:
         """The entity of a resolved source, as resolved so far."""
@@ -180,7 +317,8 @@ class _Resolver:
             if head.lemma_.lower() not in lemmas and head.lower_ not in words:
                 continue  # cannot match a known source; skip the costly typing
             typed = classify(head, self.lex, self.matches)
-            src = self.by_key.get(typed.key)
+            person = self.people.at(head)
+            src = self.by_person.get(id(person)) if person else self.by_key.get(typed.key)
             if src is None and typed.anaphoric:
                 src = next(
                     (
@@ -212,26 +350,31 @@ class _Resolver:
                 return src
         return None
 
-    def person_antecedent(self, pronoun: Token) -> _Source | None:
-        """A pronoun whose antecedent is a person named in the text but not yet a source."""
-        name = None
-        for ent_start, ent in self.persons:
-            if ent_start >= pronoun.idx:
-                break
-            name = ent
-        if name is None:
-            return None
-        typed = Typed(
-            "named", "person", name, "person:" + name.lower(), False, name.split()[-1].lower()
-        )
-        return self.same_person(typed) or self.by_key.get(typed.key) or self.new(typed)
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """The number of the sentence each token is in."""
+    numbers = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        numbers[sent.start : sent.end] = [n] * (sent.end - sent.start)
+    return numbers
 
 
 def _named_appositive(head: Token) -> Token | None:
-    """The name in "the team's coach, John Smith,": it types and resolves the mention."""
-    if head.ent_type_ == "PERSON" or head.pos_ != "NOUN":
+    """The name set off beside a description or a pronoun: "the team's coach, John Smith,",
+    "Another, Pelco, announced": it types and resolves the mention."""
+    if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PRON"):
         return None
-    return next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in ("appos", "npadvmod")
+            and c.i > head.i
+            and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and head.pos_ == "PRON"))
+            and head.doc[c.left_edge.i - 1].text == ","
+        ),
+        None,
+    )
 
 
 def _bare(head: Token) -> bool:
@@ -259,37 +402,32 @@ def _titles(name: Token, head: Token) -> set[str]:
 
 
 def _relative_antecedent(head: Token) -> Token | None:
-    """The noun a relative pronoun stands for: "who" in "the aide, who said" is the aide."""
-    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
-        noun = head.head.head
+    """The noun a relative pronoun stands for: "who" in "the aide, who said" is the aide, and in
+    a cleft, "It was a wine merchant who told me", the merchant."""
+    if head.tag_ not in ("WP", "WDT"):
+        return None
+    clause = head.head
+    if clause.dep_ == "relcl":
+        noun = clause.head
         if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:
             return noun
+    if clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
+        return next((c for c in clause.head.children if c.dep_ == "attr"), None)
     return None
 
 
-def _person_entities(doc: Doc) -> list[tuple[int, str]]:
-    """PERSON entities acting as subjects, with surnames expanded to the full name seen first."""
-    full: dict[str, str] = {}
-    out = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        name = ent.text.removesuffix("'s").removesuffix("’s")
-        last = name.split()[-1] if name.split() else name
-        if len(name.split()) > 1:
-            full.setdefault(last, name)
-        if ent.root.dep_ in ("nsubj", "nsubjpass"):
-            out.append((ent.start_char, full.get(last, name)))
-    return out
-
-
 def build_analysis(
-    doc: Doc, extraction: Extraction, lexicon: Lexicon, matches: Matches, model: str = ""
+    doc: Doc,
+    extraction: Extraction,
+    lexicon: Lexicon,
+    matches: Matches,
+    model: str = "",
+    settings: Settings | None = None,
 ) -> Analysis:
     """Resolve sources and assemble statements, the other attributions, no-comment events,
     hedges and the summary."""
     text = extraction.text
-    resolver = _Resolver(doc, text, lexicon, matches)
+    resolver = _Resolver(doc, text, lexicon, matches, settings or Settings())
     found: list[Statement] = []
     resolved: dict[int, tuple[str | None, tuple[str, ...], tuple[str, ...], str]] = {}
     for cand in extraction.candidates:

@@ -8,6 +8,11 @@ to, the resolved source's name shares a word with that name (titles and function
 so "he" resolved to the wrong person is wrong. Typing is scored on the matched statements whose
 gold gives a ``source_type``; the unnamed share of each article is compared with the gold's.
 No-comment events match by overlapping cues.
+
+A quotation that goes on after its attribution may be one statement of several pieces or
+several statements (the guide allows both): a prediction that overlaps a matched gold statement
+and has the same source as the prediction matched to it is part of that statement, not one more,
+and likewise a gold statement inside a matched prediction; neither is counted.
 """
 
 from __future__ import annotations
@@ -201,6 +206,7 @@ def score_statements(
     pred = analysis.statements
     pairs = _pairs(attributions, pred)
     right = sum(1 for gi, pi in pairs if source_right(attributions[gi], pred[pi], analysis))
+    parts_pred, parts_gold = _parts(attributions, pred, pairs)
     types: Counter[tuple[str, str]] = Counter(
         (attributions[gi].source_type or "", predicted_type(pred[pi], analysis))
         for gi, pi in pairs
@@ -212,7 +218,9 @@ def score_statements(
         summary = analysis.summary
         pred_share = 100 * summary.share("unnamed")
         errors = (abs(pred_share - gold_share),)
-    scores = StatementScores(len(pred), len(attributions), len(pairs), right, types, errors)
+    scores = StatementScores(
+        len(pred) - parts_pred, len(attributions) - parts_gold, len(pairs), right, types, errors
+    )
     if gold.no_comment is None:
         return scores
     matched = _events_matched(
@@ -229,6 +237,40 @@ def score_statements(
         len(gold.no_comment),
         matched,
     )
+
+
+def _parts(
+    gold: Sequence[GoldAttribution], pred: Sequence[Statement], pairs: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """How many unmatched predictions, and unmatched gold statements, are pieces of a matched
+    statement: they overlap it and share the source of its match."""
+    match_of_gold = dict(pairs)
+    match_of_pred = {pi: gi for gi, pi in pairs}
+    extra_pred = sum(
+        1
+        for pi, st in enumerate(pred)
+        if pi not in match_of_pred
+        and any(
+            pred[qi].source_id == st.source_id and _content_overlaps(gold[gi].pieces, st.pieces)
+            for gi, qi in pairs
+        )
+    )
+    extra_gold = sum(
+        1
+        for gi, g in enumerate(gold)
+        if gi not in match_of_gold
+        and any(
+            gold[hi].source_name == g.source_name
+            and gold[hi].source_type == g.source_type
+            and _content_overlaps(g.pieces, pred[pi].pieces)
+            for hi, pi in pairs
+        )
+    )
+    return extra_pred, extra_gold
+
+
+def _content_overlaps(a: Sequence[TextSpan], b: Sequence[TextSpan]) -> bool:
+    return any(_overlaps(x, y) for x in a for y in b)
 
 
 def _events_matched(gold: Sequence[TextSpan], pred: Sequence[TextSpan]) -> int:

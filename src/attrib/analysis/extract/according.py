@@ -1,4 +1,4 @@
-""" "according to X, ...": the rest of the sentence is X's."""
+""" "according to X, ..." and "..., per X": the rest of the sentence is X's."""
 
 from __future__ import annotations
 
@@ -14,15 +14,17 @@ def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
 
 
 def _candidate(ctx: Context, tok: Token) -> Candidate | None:
-    to = ctx.doc[tok.i + 1]
-    if to.lower_ != "to" or quoted(ctx, tok):
+    """The statement of "according to X" (``tok`` is "according") or "per X" (``tok`` is
+    "per"): the sentence without the phrase."""
+    prep = tok if tok.lower_ == "per" else ctx.doc[tok.i + 1]
+    if prep.lower_ not in ("to", "per") or quoted(ctx, tok):
         return None
-    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
-    phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+    phrase = {t.i for t in tok.subtree} | {t.i for t in prep.subtree}
     pieces = pieces_from_tokens(ctx, (t.i for t in tok.sent if t.i not in phrase))
     if not pieces:
         return None
-    cue = (tok.idx, to.idx + len(to))
+    cue = (tok.idx, prep.idx + len(prep))
     return Candidate(tok.i, pieces, cue, mention(ctx, obj), "according", cls="speech")

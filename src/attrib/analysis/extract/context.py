@@ -49,6 +49,10 @@ class Settings:
     """The most words in a line label."""
     min_label_content_words: int = 3
     """The fewest words after a line label for the line to be a statement."""
+    pronoun_reach: int = 4
+    """Sentences back a pronoun ("she said") may look for the person it refers to."""
+    description_reach: int = 3
+    """Sentences back a description ("the billionaire said") may look for the person named."""
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,8 @@ def trigger(ctx: Context, tok: Token) -> Trigger | None:
     cue noun, tried in that order."""
     if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc):
         return "according"
+    if tok.lower_ == "per" and tok.dep_ == "prep" and _cites(tok):
+        return "according"
     if tok.lower_ in ctx.lexicon.hedge_adverbs and not quoted(ctx, tok):
         return "hedge"
     if cue_lemma(ctx, tok) is not None:
@@ -167,6 +173,15 @@ def trigger(ctx: Context, tok: Token) -> Trigger | None:
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in ctx.lexicon.cue_nouns:
         return "noun"
     return None
+
+
+def _cites(prep: Token) -> bool:
+    """ "per" naming a source ("per the tracker", "per a list compiled by ..."), not a rate
+    ("per cent", "per person")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (obj is not None and any(c.dep_ in ("det", "poss") for c in obj.children)) or (
+        obj is not None and obj.pos_ == "PROPN"
+    )
 
 
 def triggered(ctx: Context, kind: Trigger) -> tuple[Token, ...]:
@@ -232,8 +247,9 @@ def cue_range(ctx: Context, verb: Token) -> Range:
 def subject(verb: Token) -> Token | None:
     """The speaker: active subject, passive agent, or the subject shared with a head verb."""
     for child in verb.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ == "agent":  # "by the minister", not "by the 1970s"
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            return None if agent is None or agent.ent_type_ in ("DATE", "TIME") else agent
     if verb.tag_ == "NNS":  # "UNN reports" tagged as a compound noun
         compounds = [c for c in verb.lefts if c.dep_ == "compound"]
         return compounds[-1] if compounds else None
@@ -244,7 +260,7 @@ def subject(verb: Token) -> Token | None:
         return subj
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... by saying that ..."
         return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)

@@ -1,14 +1,17 @@
 """ "Name: content" opening a line: a headline ("Pence: Trump was mocking them") or a transcript
 turn ("WALLACE: Let's start ...") gives the rest of the line to Name.
 
-All-capital labels ("WALLACE:", "MR. TRUMP:") are transcript turns only when the article has at
-least two of them, so a lone dateline ("NEW DELHI:") is not a speaker; the words in
-``label_words.txt`` ("Update:", "Exclusive:") never are.
+An all-capital label ("WALLACE:", "MR. TRUMP:") is a speaker when the article spells out the
+name, the tagger knows it for a person, or it is a transcript's turn: a short label in an
+article where some label comes again. So a dateline ("NEW DELHI:") or a section ("EARNINGS:",
+"ANALYST'S VIEWPOINT:") is not a speaker; the words in ``label_words.txt`` ("Update:",
+"Exclusive:") never are.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -36,7 +39,8 @@ def _label_re(max_chars: int) -> re.Pattern[str]:
 
 def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     labels = _labels(ctx)
-    transcript = sum(1 for label, _, _ in labels if label.text.isupper()) >= 2
+    capitals = Counter(label.text for label, _, _ in labels if label.text.isupper())
+    transcript = any(n >= 2 for n in capitals.values())  # a speaker's turn comes again
     names = _entity_names(ctx) if labels else {}
     uids = fresh_uids(found, len(ctx.doc))
     new = []
@@ -78,8 +82,14 @@ def _speaker(
     "Stealth Over Health:" look like names but are never entities).
     """
     spelled_out = names.get(tuple(t.lower_ for t in label if not t.is_punct))
-    if transcript and label.text.isupper():
-        return spelled_out or label.root
+    if ctx.matches.outlet(list(label), label.root) is not None:  # "The Economist: ..."
+        return label.root
+    if label.text.isupper():
+        # "WALLACE:", "MR. TRUMP:", "MODERATOR:" but not a section such as "EARNINGS:"
+        known = label.root.lemma_.lower() in ctx.lexicon.person_nouns
+        known = known or label.root.ent_type_ == "PERSON"
+        turn = transcript and len(label) <= 3 and not any(t.tag_ == "POS" for t in label)
+        return spelled_out or (label.root if known or turn else None)
     if any(t.ent_type_ in _NOT_SPEAKER_ENTS for t in label):
         return None
     if label.root.ent_type_ in _SPEAKER_ENTS:

@@ -3,8 +3,8 @@ of a statement.
 
 In order: contents that cut into a quotation are widened to hold it whole; a quotation not yet
 in a statement is attached to the cue right after it ('"...," she said') or right before it
-('She said: "..."'), or else continues the last speaker when it opens its paragraph; finally a
-quotation split by its attribution ('"A," she said, "B."') becomes one statement of two pieces.
+('She said: "..."'); a quotation split by its attribution ('"A," she said, "B."') becomes one
+statement of two pieces; a quotation left over continues the last speaker.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ def link(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """The candidates with every speech-like quotation given to a statement; bare cues that got
     no quotation are dropped."""
     cands, covered = _snap(ctx, list(found))
-    for quote in ctx.quotes.quotes:
-        if quote in covered or not _speech_like(ctx, quote):
-            continue
-        linked = _attach(ctx, cands, quote) or _continuation(ctx, cands, quote)
-        if linked:
-            covered.add(quote)
-    return tuple(_join_split(ctx, with_content(cands)))
+    speech = [q for q in ctx.quotes.quotes if q not in covered and _speech_like(ctx, q)]
+    attached = {q for q in speech if _attach(ctx, cands, q)}
+    cands = _join_split(ctx, with_content(cands))
+    joined = {q for c in cands for q in ctx.quotes.within(c.start, c.end)}
+    for quote in speech:
+        if quote not in attached and quote not in joined:
+            _continuation(ctx, cands, quote)
+    return tuple(cands)
 
 
 def _snap(ctx: Context, cands: list[Candidate]) -> tuple[list[Candidate], set[Quote]]:
@@ -135,18 +136,27 @@ def _attach_to(ctx: Context, cands: list[Candidate], verb: Token, quote: Quote) 
 
 
 def _continuation(ctx: Context, cands: list[Candidate], quote: Quote) -> bool:
-    """A quote with no cue that opens its paragraph continues the last direct speaker."""
+    """A quote with no cue continues the last speaker. In its own paragraph, until another
+    speaker, it is one more piece of that speaker's quotation ('"It's misleading," Marcus said.
+    "I think they were too cautious."'), or a statement of its own after reported speech; a quote
+    opening a paragraph is a statement of the last speaker of a quotation."""
     text = ctx.text
     para_start = text.rfind("\n", 0, quote.start) + 1
-    if text[para_start : quote.start].strip():
-        return False
     earlier = [c for c in with_content(cands) if c.start < quote.start and c.source is not None]
     if not earlier:
         return False
     prev = max(earlier, key=lambda c: c.end)
-    if not ctx.quotes.within(prev.start, prev.end):
-        return False
-    if quote.start - prev.end > ctx.settings.continuation_reach_chars:
+    if text[para_start : quote.start].strip():  # inside a paragraph: its last speaker
+        if prev.end < para_start or prev.end > quote.start:
+            return False
+        if ctx.quotes.within(prev.start, prev.end):
+            at = cands.index(prev)
+            cands[at] = replace(prev, pieces=merge_ranges([*prev.pieces, (quote.start, quote.end)]))
+            return True
+    elif (
+        not ctx.quotes.within(prev.start, prev.end)
+        or quote.start - prev.end > ctx.settings.continuation_reach_chars
+    ):
         return False
     uid = next(fresh_uids(cands, len(ctx.doc)))
     cands.append(Candidate(uid, ((quote.start, quote.end),), None, None, continues=prev.uid))

@@ -28,12 +28,8 @@ from .context import (
 )
 
 _DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
-_NEGATIVE_SUBJECTS = frozenset({"no", "nobody", "none", "neither", "nothing", "noone"})
-_HYPOTHETICAL = frozenset(
-    {"can", "could", "may", "might", "should", "will", "shall", "would", "'ll"}
-)
-# "as she would later write": "would" telling of the past, not of a hypothesis.
-_RETROSPECTIVE = frozenset({"later", "often", "always", "repeatedly", "once", "frequently"})
+_WRITER = frozenset({"i", "we"})
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 _Frame = str | None
 
 
@@ -54,6 +50,8 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
         return None
     if subj.lower_ == "you":  # outside quotes, the reader: "you might think that ..."
         return None
+    if subj.lower_ in _DEMONSTRATIVES and subj.pos_ == "PRON":  # "This suggests", "That said"
+        return None
     if _anonymity_request(ctx, verb):
         return None
     source = mention(ctx, subj)
@@ -63,19 +61,30 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
         if obj is not None:
             relays, source = (source,), mention(ctx, obj)
     pieces, frame = _content(ctx, verb, verb.sent)
-    cls = "unasserted" if _unasserted(verb, subj) else ctx.lexicon.cue_class(lemma, frame)
+    cls = (
+        "unasserted"
+        if _unasserted(ctx, verb, subj)
+        else "author"  # outside quotes, "I argue", "we found": the writer, not a source
+        if subj.lower_ in _WRITER
+        else ctx.lexicon.cue_class(lemma, frame)
+    )
     cue = cue_range(ctx, verb)
     return Candidate(verb.i, pieces, cue, source, lemma, verb.i, relays, cls=cls)
 
 
-def _unasserted(verb: Token, subj: Token) -> bool:
-    """Negated or hypothetical speech: "did not say that", "no one could say", "will announce"."""
+def _unasserted(ctx: Context, verb: Token, subj: Token) -> bool:
+    """Negated or hypothetical speech: "did not say that", "no one could say", "will announce",
+    and a to-infinitive cue that tells of no speech ("failed to tell", "hard to say"), unless
+    its head tells what was said ("went on to say")."""
+    lex = ctx.lexicon
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    if subj.left_edge.lower_ in _NEGATIVE_SUBJECTS:
+    if subj.left_edge.lower_ in lex.negative_subjects:
         return True
-    modal = any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children)
-    return modal and not any(c.lower_ in _RETROSPECTIVE for c in verb.children)
+    if _has_to(verb) and verb.dep_ in ("xcomp", "acl", "relcl", "ccomp"):
+        return verb.head.lemma_.lower() not in lex.narrative_heads
+    modal = any(c.dep_ == "aux" and c.lower_ in lex.modals for c in verb.children)
+    return modal and not any(c.lower_ in lex.retrospective for c in verb.children)
 
 
 def _anonymity_request(ctx: Context, verb: Token) -> bool:
@@ -106,11 +115,10 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
         c
         for c in verb.children
         if c.dep_ in CLAUSES and not (c.i > verb.i and trailing_report(ctx, c))
-    ]
+    ] or _misattached_clauses(verb)
     if clauses:
-        infinitive = any(c.dep_ == "xcomp" and _has_to(c) for c in clauses)
-        pieces = pieces_from_tokens(ctx, (t.i for c in clauses for t in c.subtree))
-        return pieces, "to" if infinitive else None
+        words = (t.i for c in clauses for t in c.subtree if not _stray_mark(t, c))
+        return pieces_from_tokens(ctx, words), _clause_frame(clauses)
     nominal, frame = _nominal_content(ctx, verb)
     if nominal:
         return pieces_from_tokens(ctx, nominal), frame
@@ -121,6 +129,46 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
         indices = {t.i for t in verb.head.subtree} - outside
         return pieces_from_tokens(ctx, (i for i in indices if sent.start <= i < sent.end)), None
     return (), None
+
+
+def _misattached_clauses(verb: Token) -> list[Token]:
+    """A "that"-clause the parser hung under an adverb or a preposition: "has hinted before
+    that ...", but not a purpose clause ("so that", "in order that")."""
+    after = [c for c in verb.children if c.i > verb.i]
+    candidates = [c for c in after if c.dep_ == "advcl"]
+    candidates += [pc for p in after if p.dep_ == "prep" for pc in p.children if pc.dep_ == "pcomp"]
+    return [c for c in candidates if _that_clause(c)]
+
+
+def _stray_mark(tok: Token, clause: Token) -> bool:
+    """A clause's marker that is no part of the claim: "before" in "hinted before that ..."."""
+    return tok.dep_ == "mark" and tok.head.i == clause.i and tok.lower_ not in _COMPLEMENTIZERS
+
+
+def _that_clause(clause: Token) -> bool:
+    marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+    return "that" in marks and not marks & {"so", "such", "order", "now"}
+
+
+def _clause_frame(clauses: list[Token]) -> _Frame:
+    """ "to" for a to-infinitive or gerund ("vowed to resign", "suggested moving"),
+    "subjunctive" for a clause in the subjunctive ("suggested she stay home"), else None."""
+    if any(c.dep_ == "xcomp" and (_has_to(c) or c.tag_ == "VBG") for c in clauses):
+        return "to"
+    if any(c.dep_ == "ccomp" and _subjunctive(c) for c in clauses):
+        return "subjunctive"
+    return None
+
+
+def _subjunctive(clause: Token) -> bool:
+    """A finite clause whose verb is the bare form with a subject of its own and no auxiliary:
+    "(that) she stay home", "that the law be changed" (taggers read the bare form after a
+    singular subject as a plural present)."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return False
+    singular = subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it")
+    return clause.tag_ == "VB" or (clause.tag_ == "VBP" and singular)
 
 
 def _has_to(clause: Token) -> bool:
@@ -135,8 +183,9 @@ def _nominal_content(ctx: Context, verb: Token) -> tuple[list[int], _Frame]:
     right = [c for c in verb.children if c.i > verb.i]
     obj = next((c for c in right if c.dep_ == "dobj"), None)
     if obj is not None and lemma not in ctx.lexicon.addressee_verbs:
-        parts = [obj, *(c for c in right if c.dep_ == "oprd" or _is_as_phrase(c))]
-        return [t.i for p in parts for t in p.subtree], None
+        predicate = [c for c in right if c.dep_ == "oprd" or _is_as_phrase(c)]
+        frame = None if predicate else "object"  # "called the plan a disaster" / "denied it"
+        return [t.i for p in (obj, *predicate) for t in p.subtree], frame
     if obj is not None:
         return [], None
     prep = topic_preposition(ctx, verb)

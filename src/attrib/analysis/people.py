@@ -1,0 +1,233 @@
+"""The people an article names: who is who across "Michael R. Bloomberg", "Bloomberg" and "Mr.
+Bloomberg", with the titles and the gender the text gives them, and where each is mentioned.
+
+Pronouns and descriptions are resolved against this model of the text rather than against the
+sources found so far, so "When Meghan joined the family, she said ..." finds Meghan though she
+was not yet a source, and "she" never lands on a man. A name's gender comes only from the
+article itself: titles and role nouns attached to it ("Prince Harry", "Meghan, Duchess of
+Sussex", "his wife, Jane") and the pronouns used for it where it is the only person in the
+sentence ("Jane Miller said she ...").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+_TITLE_WEIGHT = 5
+_FEMININE = frozenset({"she", "her", "hers", "herself"})
+_MASCULINE = frozenset({"he", "him", "his", "himself"})
+
+
+def pronoun_gender(word: str) -> str | None:
+    lower = word.lower()
+    return "f" if lower in _FEMININE else "m" if lower in _MASCULINE else None
+
+
+@dataclass
+class Person:
+    """One person the text names, however often and however spelled."""
+
+    name: str
+    """The fullest form of the name, without titles ("Michael R. Bloomberg")."""
+    words: tuple[str, ...]
+    """The name's words, lower case: a lone given name or surname refers to this person."""
+    mentions: list[int] = field(default_factory=list)
+    """Token index of the head of every mention, in text order."""
+    subjects: set[int] = field(default_factory=set)
+    """The mentions that are the subject of their clause."""
+    titles: set[str] = field(default_factory=set)
+    """Role nouns attached to the name ("mayor", "duchess", "coach"), lemmas."""
+    votes: Counter[str] = field(default_factory=Counter)
+    """Evidence for the gender: "f" and "m" counts."""
+
+    @property
+    def gender(self) -> str | None:
+        f, m = self.votes["f"], self.votes["m"]
+        return "f" if f > m else "m" if m > f else None
+
+    def agrees(self, gender: str | None) -> bool:
+        return gender is None or self.gender in (None, gender)
+
+
+class People:
+    """The people of one Doc; built once, read by the resolver."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.people: list[Person] = []
+        self._at: dict[int, Person] = {}  # token index -> person mentioned there
+        genders = lexicon.genders
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = _name_words(ent, genders)
+            if not words:
+                continue
+            person = self._person(words, ent)
+            for tok in ent:
+                self._at[tok.i] = person
+            self._mention(person, ent.root)
+            titles = _titles(ent, lexicon)
+            person.titles.update(titles)
+            for title in titles:  # a title outweighs any count of pronouns
+                if title in genders:
+                    person.votes[genders[title]] += _TITLE_WEIGHT
+        self._lone_names()
+        for person in self.people:
+            person.mentions.sort()
+        self._pronoun_votes()
+
+    def _person(self, words: tuple[str, ...], ent: Span) -> Person:
+        """The person this name refers to, new or already seen: same words, or a lone given
+        name or surname of exactly one person with a longer name."""
+        same = [p for p in self.people if p.words == words]
+        if same:
+            return same[0]
+        if len(words) == 1:
+            fuller = [p for p in self.people if words[0] in (p.words[0], p.words[-1])]
+            if len(fuller) == 1:
+                return fuller[0]
+        else:
+            shorter = [
+                p for p in self.people if len(p.words) == 1 and p.words[0] in (words[0], words[-1])
+            ]
+            for p in shorter:  # "Bloomberg" seen first, "Michael Bloomberg" now: one person
+                if len(shorter) == 1:
+                    p.words, p.name = words, _display(ent)
+                    return p
+        person = Person(_display(ent), words)
+        self.people.append(person)
+        return person
+
+    def _mention(self, person: Person, head: Token) -> None:
+        person.mentions.append(head.i)
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            person.subjects.add(head.i)
+
+    def _lone_names(self) -> None:
+        """A proper noun that is a known person's given name or surname but that the tagger
+        left out of any entity ("Agerblad said" after "Gustav Lloyd Agerblad") is that person."""
+        by_word: dict[str, list[Person]] = {}
+        for p in self.people:
+            for word in {p.words[0], p.words[-1]}:
+                by_word.setdefault(word, []).append(p)
+        for tok in self.doc:
+            if tok.i in self._at or not tok.text[:1].isupper() or not _alone(tok):
+                continue
+            found = by_word.get(tok.lower_, [])
+            if len(found) == 1 and any(m < tok.i for m in found[0].mentions):
+                self._at[tok.i] = found[0]
+                self._mention(found[0], tok)
+
+    def _pronoun_votes(self) -> None:
+        """Pronouns after a person who is the only one named in the sentence, up to the first
+        pronoun of the next sentence, tell that person's gender."""
+        for sent in self.doc.sents:
+            named = {id(p): p for i in range(sent.start, sent.end) if (p := self._at.get(i))}
+            if len(named) != 1:
+                continue
+            person = next(iter(named.values()))
+            first = min(i for i in person.mentions if sent.start <= i < sent.end)
+            for tok in _pronouns_after(self.doc, first, sent):
+                gender = pronoun_gender(tok.text)
+                if gender is not None:
+                    person.votes[gender] += 1
+
+    def at(self, tok: Token) -> Person | None:
+        """The person a token names, if any."""
+        return self._at.get(tok.i)
+
+    def named(self, name: str) -> Person | None:
+        """The person a name (full, given or surname) refers to, when only one fits."""
+        words = tuple(w.lower() for w in name.split())
+        if not words:
+            return None
+        exact = [p for p in self.people if p.words == words]
+        if exact:
+            return exact[0]
+        fits = [p for p in self.people if words[-1] in (p.words[0], p.words[-1])]
+        return fits[0] if len(fits) == 1 else None
+
+    def before(self, tok: Token, gender: str | None = None) -> Iterator[Person]:
+        """People mentioned before ``tok`` who agree with ``gender``, nearest sentence first;
+        within a sentence, subjects before other mentions, later ones first."""
+        seen: set[int] = set()
+        sent = tok.sent
+        while True:
+            in_sentence = [
+                (i in p.subjects, i, p)
+                for p in self.people
+                for i in p.mentions
+                if sent.start <= i < min(sent.end, tok.i) and p.agrees(gender)
+            ]
+            for _, _, person in sorted(in_sentence, key=lambda c: (c[0], c[1]), reverse=True):
+                if id(person) not in seen:
+                    seen.add(id(person))
+                    yield person
+            if sent.start == 0:
+                return
+            sent = self.doc[sent.start - 1].sent
+
+
+def _pronouns_after(doc: Doc, first: int, sent: Span) -> Iterator[Token]:
+    """The pronouns after a person's first mention in a sentence, and the one opening the next
+    sentence as its subject when no name comes before it."""
+    yield from (t for t in doc[first + 1 : sent.end] if t.pos_ == "PRON")
+    if sent.end < len(doc):
+        nxt = doc[sent.end].sent
+        for tok in nxt:
+            if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+                return
+            if tok.pos_ == "PRON":
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    yield tok
+                return
+
+
+def _alone(tok: Token) -> bool:
+    """Not part of a longer entity: "Bloomberg" alone, not the "Bloomberg" of "Bloomberg News"."""
+    if not tok.ent_type_:
+        return True
+    doc = tok.doc
+    before = tok.ent_iob_ == "I"
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I"
+    return not before and not after
+
+
+def _name_words(ent: Span, genders: dict[str, str]) -> tuple[str, ...]:
+    """The words of a name without titles and a possessive: "Prince Harry's" -> ("harry",)."""
+    words = [t.lower_ for t in ent if t.is_alpha or "-" in t.text or "'" in t.text[1:]]
+    words = [w for w in words if w not in ("'s", "’s")]
+    while len(words) > 1 and (words[0] in genders or words[0].rstrip(".") in _HONORIFICS):
+        words.pop(0)
+    return tuple(words)
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "sgt"})
+
+
+def _display(ent: Span) -> str:
+    text = ent.text.removesuffix("'s").removesuffix("’s")
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower().rstrip(".") in _HONORIFICS else text
+
+
+def _titles(ent: Span, lexicon: Lexicon) -> set[str]:
+    """Role nouns attached to a name: the words just before it ("Mayor Jane Doe", "Prince
+    Harry", "Indiana Gov. Mike Pence"), the noun it is an appositive of ("the team's coach, John
+    Smith"), and its own appositive right after it ("Meghan, Duchess of Sussex")."""
+    doc = ent.doc
+    words = [t for t in doc[max(0, ent.start - 2) : ent.start] if t.pos_ in ("NOUN", "PROPN")]
+    words += [t for t in ent if t.i < ent.root.i]
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        words.append(doc[ent.end + 1])
+    if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+        words.append(ent.root.head)
+    known = lexicon.person_nouns | lexicon.unnamed_person | set(lexicon.genders)
+    return {t.lower_.rstrip(".") for t in words} & known

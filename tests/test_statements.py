@@ -1,0 +1,240 @@
+"""What counts as a statement, and what does not: the constructions of the annotation guide
+(benchmarks/gold/ANNOTATION.md), each pinned with sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from attrib.results import Analysis, Statement
+
+Analyze = Callable[[str], Analysis]
+
+
+def contents(a: Analysis) -> list[str]:
+    return [" … ".join(p.text for p in st.pieces) for st in a.statements]
+
+
+def speaker(a: Analysis, st: Statement) -> str | None:
+    src = a.source(st.source_id)
+    return src.name if src else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("The senator believes that the bill will pass.", "belief"),
+        ("The researchers found that the birds had moved north.", "belief"),
+        ("The company plans to open two new stores.", "intention"),
+        ("The union called for higher wages.", "intention"),
+        ("The council urged residents to stay indoors.", "intention"),
+        ("The governor vowed to veto the bill.", "intention"),
+        ("The mayor suggested that the council postpone the vote.", "intention"),
+        ("The coach suggested moving the game to Sunday.", "intention"),
+        ("The senator criticized the new law.", "attitude"),
+        ("The minister revealed her plans to her colleagues.", "attitude"),
+        ("The group spoke about the risks of the dam.", "attitude"),
+        ("Reporters asked whether the plant would close.", "question"),
+        ("The minister did not say that taxes would rise.", "unasserted"),
+        ("No one said that the plant would close.", "unasserted"),
+        ("The mayor could say that the budget is balanced.", "unasserted"),
+        ("The company will announce that it has a new owner.", "unasserted"),
+        ("Workers who fail to tell their bosses that they are sick face a fine.", "unasserted"),
+        ("I argue that the policy has failed.", "author"),
+    ],
+)
+def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: str) -> None:
+    a = analyze(text)
+    assert a.statements == ()
+    assert [o.cls for o in a.others] == [cls]
+    assert a.summary.statements == 0 and a.summary.others == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "content"),
+    [
+        ("The minister said that taxes would rise.", "speech", "that taxes would rise"),
+        ("Police denied that the officer had fired.", "speech", "that the officer had fired"),
+        ("The governor called the decision a mistake.", "speech", "the decision a mistake"),
+        (
+            "The Daily Ledger reported that the mill would close.",
+            "report",
+            "that the mill would close",
+        ),
+        ("A new study shows that the lake is warming.", "document", "that the lake is warming"),
+        (
+            "The report found that the agency had ignored warnings.",
+            "document",
+            "that the agency had ignored warnings",
+        ),
+        ("He went on to say that the plan had failed.", "speech", "that the plan had failed"),
+        (
+            "As she would later write, the war was already lost.",
+            "speech",
+            "the war was already lost",
+        ),
+        (
+            "The duchess has hinted before that her health suffered.",
+            "speech",
+            "that her health suffered",
+        ),
+    ],
+)
+def test_statements_and_their_class(analyze: Analyze, text: str, cls: str, content: str) -> None:
+    a = analyze(text)
+    assert contents(a) == [content]
+    assert a.statements[0].cls == cls
+
+
+def test_a_quotation_is_speech_whatever_its_cue(analyze: Analyze) -> None:
+    a = analyze('"We will never give up this fight," the senator vowed.')
+    assert [(st.kind, st.cls) for st in a.statements] == [("direct", "speech")]
+
+
+def test_scope_all_counts_every_attribution(analyze: Analyze) -> None:
+    a = analyze("The senator said the bill would pass. She believes it will help farmers.")
+    assert [st.cls for st in a.statements] == ["speech"]
+    everything = a.scoped("all")
+    assert [st.cls for st in everything.statements] == ["speech", "belief"]
+    assert everything.summary.statements == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "A spokesperson for the airline declined to comment.",
+            "declined to comment",
+            "spokesperson for the airline",
+        ),
+        ("The company did not respond to a request for comment.", "did not respond", "company"),
+        ("Smith could not be reached for comment on Tuesday.", "could not be reached", "Smith"),
+        (
+            "Police would not say whether anyone had been arrested.",
+            "would not say whether",
+            "police",
+        ),
+        (
+            "The ministry was not immediately available for comment.",
+            "was not immediately available for comment",
+            "ministry",
+        ),
+        (
+            "The mayor's office declined to say how much the repairs would cost.",
+            "declined to say",
+            "mayor's office",
+        ),
+    ],
+)
+def test_no_comment_events(analyze: Analyze, text: str, cue: str, source: str) -> None:
+    a = analyze(text)
+    assert a.statements == ()
+    assert [e.cue.text for e in a.no_comment] == [cue]
+    src = a.source(a.no_comment[0].source_id)
+    assert src is not None and src.name.lower() == source.lower()
+    assert a.summary.no_comment == 1 and a.summary.declined == 1
+
+
+def test_no_comment_beside_a_statement(analyze: Analyze) -> None:
+    a = analyze(
+        "The firm declined to comment on the lawsuit. Its lawyer, Ann Ruiz, said the claims were false."
+    )
+    assert contents(a) == ["the claims were false"]
+    assert [e.cue.text for e in a.no_comment] == ["declined to comment"]
+
+
+def test_the_question_put_is_not_the_answer(analyze: Analyze) -> None:
+    a = analyze("Asked whether the plan was dead, the minister said it was not.")
+    assert contents(a) == ["it was not"]
+    assert [o.cls for o in a.others] == ["question"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These messages add a sense of urgency to the campaign.",
+        "The drop offers a chance for buyers.",
+        "That said, the results were mixed.",
+        "This suggests that the tool was made by hand.",
+        "It was for these reasons that the variety was declared extinct by the 1970s.",
+        "The lawmaker, who is supporting the report, left early.",
+    ],
+)
+def test_non_speech_readings_of_cue_words(analyze: Analyze, text: str) -> None:
+    assert analyze(text).statements == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EARNINGS: Profit rose sharply in the third quarter of the year.\n\nANALYST'S VIEWPOINT: The stock looks cheap at these levels.",
+        "Background: Schools are experimenting with many new security tools.",
+        "Header Image: A crowd gathers outside the court on a rainy morning.",
+    ],
+)
+def test_section_labels_are_not_speakers(analyze: Analyze, text: str) -> None:
+    assert analyze(text).statements == ()
+
+
+def test_an_outlet_label_is_a_speaker(analyze: Analyze) -> None:
+    a = analyze(
+        "The Economist: Why did you coin a new term for it?\n\nMr Kent: Because the old one was worn out."
+    )
+    assert [(speaker(a, st), a.source(st.source_id).type) for st in a.statements] == [  # type: ignore[union-attr]
+        ("The Economist", "outlet"),
+        ("Kent", "named"),
+    ]
+
+
+def test_a_quote_goes_on_after_its_attribution(analyze: Analyze) -> None:
+    a = analyze('"It is misleading," Marcus said. "I think they were overly cautious."')
+    assert len(a.statements) == 1
+    assert [p.text for p in a.statements[0].pieces] == [
+        '"It is misleading,"',
+        '"I think they were overly cautious."',
+    ]
+
+
+def test_the_speaker_goes_on_until_the_paragraph_ends(analyze: Analyze) -> None:
+    a = analyze(
+        'Dr Ruth Ames studies bees. "They are vanishing," she said. She paused. "Nobody listens."\n\n'
+        'The mayor disagreed. "We have a plan," he said.'
+    )
+    assert [speaker(a, st) for st in a.statements] == ["Ruth Ames", "mayor"]
+    assert a.statements[0].pieces[-1].text == '"Nobody listens."'
+
+
+def test_a_quote_after_reported_speech_is_the_same_speaker(analyze: Analyze) -> None:
+    a = analyze('The engineer said the test had failed. "We have to start over."')
+    assert [speaker(a, st) for st in a.statements] == ["engineer", "engineer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "Speaking from a stage in Seattle, chief executive Satya Nadella said that the company would invest more.",
+            "that the company would invest more",
+            "Satya Nadella",
+        ),
+        (
+            "Jane Ruiz chairs the board. In an interview with the BBC on Sunday, she said the talks had failed.",
+            "the talks had failed",
+            "Jane Ruiz",
+        ),
+    ],
+)
+def test_a_fronted_phrase_does_not_hide_the_cue(
+    analyze: Analyze, text: str, content: str, source: str
+) -> None:
+    a = analyze(text)
+    assert contents(a) == [content]
+    assert speaker(a, a.statements[0]) == source
+
+
+def test_per_names_a_source(analyze: Analyze) -> None:
+    a = analyze("Warren leads in New Hampshire, per a tally by the Concord Monitor.")
+    assert contents(a) == ["Warren leads in New Hampshire"]
+    assert a.statements[0].cue is not None and a.statements[0].cue.text == "per"
+    assert analyze("Prices rose 5 per cent last year.").statements == ()
