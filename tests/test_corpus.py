@@ -12,7 +12,7 @@ import pytest
 from attrib.inputs.articles import expand, read_jsonl
 from attrib.results import Analysis, InputInfo, PageMeta
 
-from .conftest import EXAMPLE, run_attrib
+from .conftest import EXAMPLE, run_attrib, run_attrib_process
 
 ARTICLES = {
     "a.txt": "The mayor said the road would reopen. Critics said it was too late.",
@@ -182,7 +182,7 @@ def test_summarize_rejects_other_json(tmp_path: Path) -> None:
 
 def test_json_streams_in_input_order_with_two_workers(corpus: Path) -> None:
     files = [str(corpus / n) for n in sorted(ARTICLES)] * 3
-    result = attrib("analyze", *files, "--json", "--workers", "2")
+    result = run_attrib_process("analyze", *files, "--json", "--workers", "2")
     assert result.returncode == 0, result.stderr
     assert [
         json.loads(line)["input"]["name"] for line in result.stdout.decode().splitlines()

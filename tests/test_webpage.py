@@ -10,8 +10,6 @@ import contextlib
 import gzip
 import json
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -35,7 +33,7 @@ from attrib.inputs.webpage import (
 )
 from attrib.results import PageMeta
 
-from .conftest import run_attrib
+from .conftest import Run, run_attrib
 
 PAGES = Path(__file__).parent / "data" / "pages"
 ARTICLE = (PAGES / "article.html").read_text(encoding="utf-8")
@@ -494,12 +492,8 @@ def _bare_page(extra: str = "") -> str:
 # --- the CLI on pages and URLs ---------------------------------------------------------------
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "attrib", "analyze", *args, "--json", "--include-text"],
-        capture_output=True,
-        timeout=300,
-    )
+def _cli(*args: str) -> Run:
+    return run_attrib("analyze", *args, "--json", "--include-text")
 
 
 def test_html_file_and_url_give_the_statements_of_the_clean_text(

@@ -27,6 +27,8 @@ from .results import Analysis, Summary
 from .version import __version__
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from .inputs.articles import Article
 
 EXIT_INPUT = 1
@@ -71,6 +73,14 @@ def main_options(
     ] = False,
 ) -> None:
     """Who is actually saying this? Source attribution for news articles."""
+
+
+def _pipeline(model: str | None) -> Language:
+    """The pipeline for ``model``, loaded once per process and shared with ``attrib.analyze``,
+    so commands run in one process (tests, notebooks) never load a model twice."""
+    from . import _shared_pipeline
+
+    return _shared_pipeline(model)
 
 
 @contextmanager
@@ -195,14 +205,14 @@ def _analyze_all(
     include_text: bool = False,
 ) -> bool:
     """Analyze and write as each article is ready; False when the model could not be loaded."""
-    from .analysis.pipeline import ModelError, analyze_doc_stream, load_pipeline
+    from .analysis.pipeline import ModelError, analyze_doc_stream
     from .analysis.publisher import mark_publisher
     from .outputs.jsonl import render_json
     from .outputs.spreadsheet import CSV_HEADER, csv_rows
     from .outputs.table import corpus_table, print_table
 
     try:
-        nlp = load_pipeline(model)
+        nlp = _pipeline(model)
     except ModelError as err:
         _fail(str(err))
         return False
@@ -300,7 +310,7 @@ def show(
       attrib show article.txt
     """
     from . import analyze
-    from .analysis.pipeline import ModelError, load_pipeline
+    from .analysis.pipeline import ModelError
     from .inputs.articles import read_article
     from .inputs.decoding import InputError
     from .outputs.show import print_article
@@ -308,7 +318,7 @@ def show(
 
     try:
         article = read_article(source)
-        nlp = load_pipeline(model)
+        nlp = _pipeline(model)
     except (InputError, ModelError) as err:
         _fail(str(err))
         raise typer.Exit(EXIT_INPUT) from None
@@ -388,14 +398,14 @@ def evaluate(
 
       attrib evaluate ../shared/data/polnear-dev.jsonl
     """
-    from .analysis.pipeline import ModelError, analyze_doc_stream, load_pipeline
+    from .analysis.pipeline import ModelError, analyze_doc_stream
     from .evaluate.gold import read_gold
     from .evaluate.report import render_report
     from .evaluate.scoring import score_corpus
 
     try:
         articles = list(read_gold(gold))
-        nlp = load_pipeline(model)
+        nlp = _pipeline(model)
     except (OSError, ValueError, ModelError) as err:
         _fail(str(err))
         raise typer.Exit(EXIT_INPUT) from None
@@ -420,10 +430,11 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
-def main() -> None:
-    """Console-script entry point: maps Ctrl-C to exit status 130 without a traceback."""
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point (``argv`` defaults to the command line): maps Ctrl-C to exit
+    status 130 and any bug to one line, never a traceback."""
     try:
-        app(standalone_mode=True)
+        app(args=argv, prog_name="attrib", standalone_mode=True)
     except KeyboardInterrupt:
         _fail("interrupted")
         sys.exit(EXIT_INTERRUPTED)
