@@ -88,14 +88,15 @@ def test_jsonl_input_carries_fields_and_keeps_order() -> None:
     assert docs[1]["meta"] == {}
 
 
-def test_jsonl_bad_lines_are_reported_and_skipped() -> None:
+def test_jsonl_bad_lines_are_reported_and_skipped(tmp_path: Path) -> None:
     errors: list[str] = []
-    data = b'{"id": "a", "text": "x"}\nnot json\n{"id": "b"}\n\n{"text": "y"}\n'
-    articles = list(read_jsonl("-", errors.append, stdin=io.BytesIO(data)))
-    assert [(a.name, a.text) for a in articles] == [("a", "x"), ("-:5", "y")]
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "x"}\nnot json\n{"id": "b"}\n\n{"text": "y"}\n')
+    articles = list(read_jsonl(str(path), errors.append))
+    assert [(a.name, a.text) for a in articles] == [("a", "x"), (f"{path}:5", "y")]
     assert errors == [
-        "-:2: not a JSON object with a string 'text'",
-        "-:3: not a JSON object with a string 'text'",
+        f"{path}:2: invalid JSON (Expecting value, column 1)",
+        f"{path}:3: not a JSON object with a string 'text'",
     ]
 
 

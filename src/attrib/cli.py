@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -356,27 +356,22 @@ def summarize(
 
       attrib summarize pages.jsonl --by sitename
     """
+    from .inputs.jsonlines import read_json_lines
     from .outputs.table import corpus_table
     from .results import document_field
 
+    def stop(message: str) -> NoReturn:
+        _fail(message)
+        raise typer.Exit(EXIT_INPUT)
+
     groups: dict[str, list[Summary]] = {}
-    try:
-        handle = sys.stdin if results == "-" else open(results, encoding="utf-8")  # noqa: SIM115
-    except OSError as err:
-        _fail(f"{results}: {(err.strerror or str(err)).lower()}")
-        raise typer.Exit(EXIT_INPUT) from None
-    with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-                summary = Summary.from_dict(doc["summary"])
-            except (ValueError, KeyError, TypeError):
-                _fail(f"{results}:{number}: not an attrib result")
-                raise typer.Exit(EXIT_INPUT) from None
-            key = document_field(doc, by)
-            groups.setdefault(str(key if key is not None else "(none)"), []).append(summary)
+    for where, doc in read_json_lines(results, stop):
+        try:
+            summary = Summary.from_dict(doc["summary"])
+        except (ValueError, KeyError, TypeError):
+            stop(f"{where}: not an attrib result")
+        key = document_field(doc, by)
+        groups.setdefault(str(key if key is not None else "(none)"), []).append(summary)
     rows = [(name, len(s), Summary.combine(s)) for name, s in sorted(groups.items())]
     Console(highlight=False).print(corpus_table(rows, label=by.capitalize() if by else "Article"))
 

@@ -33,7 +33,6 @@ InputFormat = Literal["text", "html"]
 
 KINDS: tuple[Kind, ...] = ("direct", "indirect", "mixed")
 SOURCE_TYPES: tuple[SourceType, ...] = ("named", "unnamed", "outlet")
-ENTITIES: tuple[Entity, ...] = ("person", "organization", "group", "document")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,15 +8,15 @@ read one article at a time.
 from __future__ import annotations
 
 import glob
-import json
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
-from ..results import InputInfo
+from ..results import InputInfo, PageMeta
 from .decoding import InputError, read_input
+from .fetch import is_url
+from .jsonlines import read_json_lines
 
 DEFAULT_GLOBS = ("*.txt",)
 
@@ -53,7 +53,7 @@ def expand(
     patterns = tuple(patterns)
     for name in names:
         path = Path(name)
-        if name == "-" or name.startswith(("http://", "https://")):
+        if name == "-" or is_url(name):
             yield name
         elif path.is_dir():
             found = {p for pattern in patterns for p in path.rglob(pattern) if p.is_file()}
@@ -92,23 +92,33 @@ def read_files(names: Iterable[str], on_error: Callable[[str], None]) -> Iterato
 
 
 def read_article(name: str) -> Article:
-    """One article from a path, '-' or a URL."""
-    if name.startswith(("http://", "https://")):
-        from .webpage import read_url
+    """One article from a path, '-' or an http(s) URL."""
+    if is_url(name):
+        return _read_url(name)
+    text = read_input(name)
+    if not _html_prefix(text):
+        return Article(InputInfo(name), text)
+    from .webpage import MAX_PAGE_BYTES, extract_page, looks_like_html, too_large
 
-        page = read_url(name)
-    else:
-        text = read_input(name)
-        if not _html_prefix(text):
-            return Article(InputInfo(name), text)
-        from .webpage import DEFAULT_MAX_BYTES, extract_page, looks_like_html, too_large
+    if not looks_like_html(text):
+        return Article(InputInfo(name), text)
+    if len(text) > MAX_PAGE_BYTES:  # extraction time grows faster than the page
+        raise too_large(name, MAX_PAGE_BYTES)
+    page = extract_page(text, name=name)
+    return Article(InputInfo(name, "html", page.meta), page.text)
 
-        if not looks_like_html(text):
-            return Article(InputInfo(name), text)
-        if len(text) > DEFAULT_MAX_BYTES:  # extraction time grows faster than the page
-            raise too_large(name, DEFAULT_MAX_BYTES)
-        page = extract_page(text, name=name)
-    return Article(InputInfo(name, "html" if page.extracted else "text", page.meta), page.text)
+
+def _read_url(url: str) -> Article:
+    """A fetched page's extracted article, or a plain-text document as it is."""
+    from .fetch import fetch_resource
+    from .webpage import extract_page, url_hostname
+
+    fetched = fetch_resource(url)
+    if fetched.is_html:
+        page = extract_page(fetched.text, url=fetched.url, name=url)
+        return Article(InputInfo(url, "html", page.meta), page.text)
+    meta = PageMeta(url=fetched.url, hostname=url_hostname(fetched.url))
+    return Article(InputInfo(url, "text", meta), fetched.text)
 
 
 def _html_prefix(text: str) -> bool:
@@ -116,31 +126,17 @@ def _html_prefix(text: str) -> bool:
     return text.lstrip()[:1] == "<"
 
 
-def read_jsonl(
-    name: str, on_error: Callable[[str], None], stdin: BinaryIO | None = None
-) -> Iterator[Article]:
-    """Articles from JSON Lines ``{"id": ..., "text": ..., ...}``, read a line at a time.
+def read_jsonl(name: str, on_error: Callable[[str], None]) -> Iterator[Article]:
+    """Articles from JSON Lines ``{"id": ..., "text": ..., ...}`` ('-' is stdin), a line at a time.
 
-    JSON Lines is UTF-8 by definition; fields other than ``id`` and ``text``
-    become the article's ``meta`` and are carried into the output.
+    Fields other than ``id`` and ``text`` become the article's ``meta`` and are carried into
+    the output; a record without a string ``text`` is reported and skipped.
     """
-    try:
-        stream = (stdin or sys.stdin.buffer) if name == "-" else Path(name).open("rb")  # noqa: SIM115
-    except OSError as err:
-        on_error(f"{name}: {err.strerror.lower() if err.strerror else err}")
-        return
-    with stream:
-        for number, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
-                text = record["text"]
-                if not isinstance(text, str):
-                    raise TypeError
-            except (ValueError, KeyError, TypeError):
-                on_error(f"{name}:{number}: not a JSON object with a string 'text'")
-                continue
-            ident = str(record.get("id", f"{name}:{number}"))
-            meta = {k: v for k, v in record.items() if k not in ("id", "text")}
-            yield Article(InputInfo(ident), text, meta)  # as given: offsets match the caller's text
+    for where, record in read_json_lines(name, on_error):
+        text = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(text, str):
+            on_error(f"{where}: not a JSON object with a string 'text'")
+            continue
+        ident = str(record.get("id", where))
+        meta = {k: v for k, v in record.items() if k not in ("id", "text")}
+        yield Article(InputInfo(ident), text, meta)  # as given: offsets match the caller's text
