@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any, Literal, cast
 
 SCHEMA_VERSION = "2.0"
@@ -344,6 +345,50 @@ def document_field(data: Mapping[str, Any], name: str | None) -> Any:
         return info.name
     value = getattr(info.page, name, None) if info.page and name in PAGE_FIELDS else None
     return value if value is not None else carried_meta(data).get(str(name))
+
+
+_SUMMARIZED = ("schema_version", "input", "meta", "summary")
+
+
+def summarizable(data: Any) -> dict[str, Any]:
+    """What ``attrib summarize`` reads of a saved document (its version, input, meta and
+    summary), checked against the shipped JSON Schema; a 1.x document is read as 2.0 first
+    (its page fields move into ``input``, ``own_reporting`` is 0). Raises ValueError saying
+    what is wrong, with the field's path."""
+    if (
+        isinstance(data, Mapping)
+        and str(data.get("schema_version")).startswith("1.")
+        and isinstance(data.get("meta") or {}, Mapping)
+        and isinstance(data.get("summary"), Mapping)
+    ):
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "input": InputInfo.from_dict(data.get("input"), data.get("meta")).to_dict(),
+            "meta": carried_meta(data),
+            "summary": {"own_reporting": 0, **data["summary"]},
+        }
+    view = {k: data[k] for k in _SUMMARIZED if k in data} if isinstance(data, Mapping) else data
+    error = _best_error(view)
+    if error:
+        raise ValueError(error)
+    return cast(dict[str, Any], view)
+
+
+def _best_error(view: Any) -> str | None:
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_summary_validator().iter_errors(view))
+    if error is None:
+        return None
+    where = ".".join(str(part) for part in error.absolute_path)
+    return f"{where}: {error.message}" if where else error.message
+
+
+@cache
+def _summary_validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator({**json_schema(), "required": list(_SUMMARIZED)})
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,15 @@ read one article at a time.
 from __future__ import annotations
 
 import glob
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..results import InputInfo, PageMeta
-from .decoding import InputError, read_input
+from .decoding import InputError, read_input, unicode_name
 from .fetch import is_url
 from .jsonlines import read_json_lines
 
@@ -47,10 +49,23 @@ def expand(
 ) -> Iterator[str]:
     """Paths in order: a folder gives its matching files (recursively, sorted), a glob its matches.
 
-    Names that are neither are passed on unchanged, so reading them reports the
-    problem ("no such file").
+    Names that are neither are passed on unchanged, so reading them reports the problem ("no
+    such file"). A file is given once, however often it is named or reached (twice on the
+    command line, through a symbolic link, or through a link back up a folder tree).
     """
-    patterns = tuple(patterns)
+    seen: set[tuple[int, int]] = set()
+    for name in _expand(names, tuple(patterns), on_error):
+        key = _file_identity(name)
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        yield name
+
+
+def _expand(
+    names: Iterable[str], patterns: tuple[str, ...], on_error: Callable[[str], None]
+) -> Iterator[str]:
     for name in names:
         path = Path(name)
         if name == "-" or is_url(name):
@@ -61,12 +76,38 @@ def expand(
                 on_error(f"{name}: no files matching {' or '.join(patterns)}{_hint(path)}")
             yield from (str(p) for p in sorted(found))
         elif not path.exists() and glob.has_magic(name):
-            matches = sorted(glob.glob(name, recursive=True))
+            matches = _glob(name)
             if not matches:
                 on_error(f"{name}: no files match this pattern")
             yield from matches
         else:
             yield name
+
+
+def _glob(pattern: str) -> list[str]:
+    """A glob's matches, sorted, as ``glob.glob(recursive=True)`` gives them (names starting with
+    a dot only when the pattern says so), but ``**`` never follows a symbolic link to a folder:
+    a link back up the tree would loop."""
+    parts = Path(pattern).parts
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    root = Path(*parts[:fixed])
+    hidden = any(part.startswith(".") for part in parts[fixed:])
+    return sorted(
+        str(match)
+        for match in root.glob(str(Path(*parts[fixed:])))
+        if hidden or not any(part.startswith(".") for part in match.parts[len(root.parts) :])
+    )
+
+
+def _file_identity(name: str) -> tuple[int, int] | None:
+    """(device, inode) of a regular file; None for stdin, URLs and names that are not one."""
+    if name == "-" or is_url(name):
+        return None
+    try:
+        info = os.stat(name)
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
 
 def _hint(folder: Path) -> str:
@@ -96,16 +137,17 @@ def read_article(name: str) -> Article:
     if is_url(name):
         return _read_url(name)
     text = read_input(name)
+    label = unicode_name(name)  # a file name need not be UTF-8; what attrib writes must be
     if not _html_prefix(text):
-        return Article(InputInfo(name), text)
+        return Article(InputInfo(label), text)
     from .webpage import MAX_PAGE_BYTES, extract_page, looks_like_html, too_large
 
     if not looks_like_html(text):
-        return Article(InputInfo(name), text)
+        return Article(InputInfo(label), text)
     if len(text) > MAX_PAGE_BYTES:  # extraction time grows faster than the page
         raise too_large(name, MAX_PAGE_BYTES)
     page = extract_page(text, name=name)
-    return Article(InputInfo(name, "html", page.meta), page.text)
+    return Article(InputInfo(label, "html", page.meta), page.text)
 
 
 def _read_url(url: str) -> Article:
@@ -116,9 +158,9 @@ def _read_url(url: str) -> Article:
     fetched = fetch_resource(url)
     if fetched.is_html:
         page = extract_page(fetched.text, url=fetched.url, name=url)
-        return Article(InputInfo(url, "html", page.meta), page.text)
+        return Article(InputInfo(unicode_name(url), "html", page.meta), page.text)
     meta = PageMeta(url=fetched.url, hostname=url_hostname(fetched.url))
-    return Article(InputInfo(url, "text", meta), fetched.text)
+    return Article(InputInfo(unicode_name(url), "text", meta), fetched.text)
 
 
 def _html_prefix(text: str) -> bool:

@@ -108,7 +108,11 @@ def decode_bytes(data: bytes, name: str) -> str:
         raise InputError(
             f"{label}: too large ({size_label(len(data))}, limit {size_label(MAX_BYTES)})"
         )
-    text = _decode(data, label)
+    return checked_text(_decode(data, label), label)
+
+
+def checked_text(text: str, label: str) -> str:
+    """Decoded text, refused when it is mostly control characters, with line ends as ``\\n``."""
     if _too_many_controls(text):
         raise InputError(f"{label}: looks binary (control characters)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -287,6 +291,16 @@ def size_label(n: int) -> str:
         if n >= scale:
             return f"{math.ceil(n * 10 / scale) / 10:g} {unit}"
     return f"{n} bytes"
+
+
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: not a character, and not encodable as UTF-8."""
+
+
+def unicode_name(name: str) -> str:
+    """``name`` as valid Unicode, for output: the bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) become U+FFFD."""
+    return SURROGATE_RE.sub("\ufffd", name)
 
 
 def display_name(name: str) -> str:

@@ -1,33 +1,40 @@
-"""Fetch web pages and plain-text documents over http(s), within a size and time limit.
+"""Fetch web pages and plain-text documents over http(s), within a size and a time limit.
 
 Only ``urllib`` is used; every failure becomes an :class:`~attrib.inputs.decoding.InputError`
-with one short line, like a file that cannot be read. What a page *says* is left to
-:mod:`attrib.inputs.webpage`.
+with one short line, like a file that cannot be read, saying why (a refused redirect names
+its reason, a body cut short says so). One deadline covers the whole request, redirects,
+headers and body included, so no server can hold attrib longer by dripping its bytes. What a
+page *says* is left to :mod:`attrib.inputs.webpage`.
 """
 
 from __future__ import annotations
 
 import codecs
+import http.client
 import re
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import zlib
+from contextlib import suppress
 from dataclasses import dataclass
 from email.message import Message
-from http.client import HTTPException, HTTPMessage, HTTPResponse
+from types import TracebackType
 from typing import Any
 
 from ..version import __version__
-from .decoding import InputError, decode_bytes, display_name
+from .decoding import InputError, checked_text, decode_bytes, display_name
 from .webpage import MAX_PAGE_BYTES, looks_like_html, too_large
 
 USER_AGENT = f"attrib/{__version__} (+source attribution analyzer)"
 """Sent with every request: sites may block or rate-limit it, but should know who asks."""
 
 DEFAULT_TIMEOUT = 20.0
+"""Seconds for a whole request: connection, redirects, headers and body."""
+MAX_REDIRECTS = 10
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 PLAIN_TYPES = frozenset({"text/plain"})
@@ -56,28 +63,33 @@ class Fetched:
 
 
 def is_url(name: str) -> bool:
-    """True for http:// and https:// URLs; other schemes (file:, ftp:) are never fetched."""
+    """True for http:// and https:// URLs, in any case; other schemes are never fetched."""
     scheme, sep, rest = name.partition("://")
     return bool(sep) and scheme.lower() in ("http", "https") and bool(rest)
 
 
 def fetch_resource(
-    url: str, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES
+    url: str, timeout: float | None = None, max_bytes: int = MAX_PAGE_BYTES
 ) -> Fetched:
     """Fetch an HTML page or a plain-text document over http(s).
 
-    ``timeout`` bounds the whole download (not only each socket operation), and at most
+    ``timeout`` (default :data:`DEFAULT_TIMEOUT`) bounds the whole request, and at most
     ``max_bytes + 1`` bytes are ever read, so a slow or endless response cannot hang or
     exhaust memory. text/html and application/xhtml+xml are HTML; text/plain is accepted
-    and returned as text (``Fetched.is_html`` is False); anything else is refused.
+    and returned as text (``Fetched.is_html`` is False); anything else is refused. A URL
+    with a user name or password is refused unsent (it would go to the name lookup).
     """
-    label = display_name(url)
+    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+    label = _label(url)
     if not is_url(url):
         raise InputError(f"{label}: not an http(s) URL")
     try:
-        urllib.parse.urlsplit(url).port  # noqa: B018 - raises ValueError when out of range
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError when out of range
     except ValueError as err:
         raise InputError(f"{label}: invalid URL ({str(err).lower()})") from None
+    if parts.username is not None or parts.password is not None:
+        raise InputError(f"{label}: user names and passwords in URLs are not supported")
     request = urllib.request.Request(
         url,
         headers={
@@ -86,40 +98,185 @@ def fetch_resource(
             "Accept-Encoding": "identity",
         },
     )
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
-    deadline = time.monotonic() + timeout
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            media_type, charset = _content_type(response.headers)
-            if media_type and media_type not in HTML_TYPES | PLAIN_TYPES:
-                raise InputError(f"{label}: not an HTML page ({media_type})")
-            declared = response.headers.get("Content-Length", "")
-            if declared.strip().isdigit() and int(declared) > max_bytes:
-                raise too_large(url, max_bytes)
-            data = _read_limited(response, max_bytes, deadline, label, timeout)
-            final_url = response.geturl() or url
-    except InputError:
-        raise
-    except urllib.error.HTTPError as err:
-        raise InputError(f"{label}: HTTP {err.code}") from None
-    except urllib.error.URLError as err:
-        if isinstance(err.reason, TimeoutError):
-            raise InputError(f"{label}: timed out after {timeout:g} s") from None
-        raise InputError(f"{label}: cannot connect ({_reason(err.reason)})") from None
-    except TimeoutError:
-        raise InputError(f"{label}: timed out after {timeout:g} s") from None
-    except (OSError, HTTPException) as err:
-        raise InputError(f"{label}: connection failed ({_reason(err)})") from None
-    except ValueError as err:  # malformed URL (bad port, control characters)
-        raise InputError(f"{label}: invalid URL ({err})") from None
+    with _Deadline(timeout) as deadline:
+        handlers = (_Redirects(url), _HTTPHandler(deadline), _HTTPSHandler(deadline))
+        try:
+            with urllib.request.build_opener(*handlers).open(request, timeout=timeout) as answer:
+                media_type, charset = _content_type(answer.headers)
+                if media_type and media_type not in HTML_TYPES | PLAIN_TYPES:
+                    raise InputError(f"{label}: not an HTML page ({media_type})")
+                declared = answer.headers.get("Content-Length", "")
+                if declared.strip().isdigit() and int(declared) > max_bytes:
+                    raise too_large(label, max_bytes)
+                data = _read_limited(answer, max_bytes, label)
+                final_url = answer.geturl() or url
+        except Exception as err:
+            if deadline.expired:
+                raise InputError(f"{label}: timed out after {timeout:g} s") from None
+            raise _failure(label, err, timeout) from None
+        if deadline.expired:  # the cut connection looked like the end of the response
+            raise InputError(f"{label}: timed out after {timeout:g} s")
     if not media_type:  # no Content-Type header: sniff, as browsers do
         media_type = "text/html" if looks_like_html(data) else "text/plain"
     text = _decode(data, charset, label, sniff_meta=media_type in HTML_TYPES)
     return Fetched(url=final_url, text=text, content_type=media_type)
 
 
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects (urllib's limit of 10), but never to a non-http(s) scheme such as ftp."""
+def _label(url: str) -> str:
+    """The URL for messages, with a password in it shown as ***."""
+    with suppress(ValueError):
+        parts = urllib.parse.urlsplit(url)
+        if parts.password is not None:
+            host = parts.netloc.rpartition("@")[2]
+            url = parts._replace(netloc=f"{parts.username}:***@{host}").geturl()
+    return display_name(url)
+
+
+def _failure(label: str, err: Exception, timeout: float) -> Exception:
+    """The one-line InputError for a failed request (a bug is passed on as it is)."""
+    if isinstance(err, InputError):
+        return err
+    if isinstance(err, _RedirectRefused):
+        return InputError(f"{label}: redirect refused ({err})")
+    if isinstance(err, urllib.error.HTTPError):
+        return InputError(f"{label}: HTTP {err.code}")
+    if isinstance(err, urllib.error.URLError):
+        if isinstance(err.reason, TimeoutError):
+            return InputError(f"{label}: timed out after {timeout:g} s")
+        return InputError(f"{label}: cannot connect ({_reason(err.reason)})")
+    if isinstance(err, TimeoutError):
+        return InputError(f"{label}: timed out after {timeout:g} s")
+    if isinstance(err, http.client.IncompleteRead):
+        return InputError(f"{label}: response cut short")
+    if isinstance(err, OSError | http.client.HTTPException):
+        return InputError(f"{label}: connection failed ({_reason(err)})")
+    if isinstance(err, ValueError):  # malformed URL (bad port, control characters)
+        return InputError(f"{label}: invalid URL ({err})")
+    return err
+
+
+class _Deadline:
+    """One deadline for a whole request: when it passes, every connection made for the request
+    is shut down, which ends any read at once, however slowly a server drips its bytes (a
+    socket timeout only bounds each wait between two bytes). The name lookup is the system
+    resolver's and is not covered."""
+
+    def __init__(self, seconds: float) -> None:
+        self._end = time.monotonic() + seconds
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self.expired = False
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._timer.cancel()
+
+    def left(self) -> float:
+        return max(0.001, self._end - time.monotonic())
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            _shut(sock)
+
+    def connection(self, kind: type[_Watched]) -> Any:
+        """A factory of ``kind`` connections bound to this deadline, for ``do_open``."""
+
+        def make(host: str, **kwargs: Any) -> _Watched:
+            conn = kind(host, **kwargs)
+            conn.deadline = self
+            return conn
+
+        return make
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Watched(http.client.HTTPConnection):
+    """A connection whose socket its request's deadline can shut; it connects within the
+    time left."""
+
+    deadline: _Deadline
+
+    def connect(self) -> None:
+        if isinstance(self.timeout, float | int):
+            self.timeout = min(self.timeout, self.deadline.left())
+        super().connect()
+        self.deadline.watch(self.sock)  # before a TLS handshake, which could drip too
+
+
+class _WatchedTLS(http.client.HTTPSConnection, _Watched):
+    """HTTPS: ``HTTPSConnection.connect`` reaches ``_Watched.connect`` before it wraps."""
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._deadline.connection(_Watched), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self._deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._deadline.connection(_WatchedTLS), req)
+
+
+class _RedirectRefused(Exception):
+    """Why a redirect was not followed."""
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Follow up to :data:`MAX_REDIRECTS` redirects, to http(s) URLs only and never back to a
+    URL already visited; say which rule a refused one broke."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._visited = {url}
+
+    def http_error_302(
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+    ) -> Any:
+        location = headers.get("location") or headers.get("uri")
+        if location is not None:  # urllib refuses other schemes before redirect_request
+            target = urllib.parse.urljoin(req.full_url, location)
+            if not is_url(target):
+                raise _RedirectRefused(f"to {display_name(target)}: not http or https")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
     def redirect_request(
         self,
@@ -127,22 +284,27 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         fp: Any,
         code: int,
         msg: str,
-        headers: HTTPMessage,
+        headers: http.client.HTTPMessage,
         newurl: str,
     ) -> urllib.request.Request | None:
-        if not is_url(newurl):
-            raise urllib.error.HTTPError(newurl, code, "redirect to a non-http URL", headers, fp)
+        if newurl in self._visited:
+            raise _RedirectRefused(f"a loop back to {display_name(newurl)}")
+        if len(self._visited) > MAX_REDIRECTS:
+            raise _RedirectRefused(f"more than {MAX_REDIRECTS} redirects")
+        with suppress(ValueError):
+            parts = urllib.parse.urlsplit(newurl)
+            if parts.username is not None or parts.password is not None:
+                raise _RedirectRefused("to a URL with a user name or password")
+        self._visited.add(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _read_limited(
-    response: HTTPResponse, max_bytes: int, deadline: float, label: str, timeout: float
-) -> bytes:
-    """Read the body in chunks, stopping past ``max_bytes`` or the overall ``deadline``.
+def _read_limited(response: http.client.HTTPResponse, max_bytes: int, label: str) -> bytes:
+    """Read the body in chunks, stopping past ``max_bytes``; a body shorter than announced is
+    an error, not an article cut short.
 
-    ``read1`` returns after one socket read, so a server trickling bytes cannot keep a large
-    ``read`` waiting; the socket timeout still bounds each wait. gzip/deflate bodies (sent
-    despite ``Accept-Encoding: identity``) are inflated with the same size limit.
+    gzip/deflate bodies (sent despite ``Accept-Encoding: identity``) are inflated with the
+    same size limit.
     """
     encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
     if encoding in ("gzip", "x-gzip", "deflate"):
@@ -154,8 +316,6 @@ def _read_limited(
     chunks: list[bytes] = []
     total = raw = 0  # bytes kept, bytes received (they differ for compressed bodies)
     while total <= max_bytes and raw <= max_bytes:
-        if time.monotonic() > deadline:
-            raise InputError(f"{label}: timed out after {timeout:g} s")
         chunk = response.read1(min(_CHUNK, max_bytes + 1 - max(total, raw)))
         if not chunk:
             break
@@ -169,6 +329,10 @@ def _read_limited(
         total += len(chunk)
     if total > max_bytes or raw > max_bytes:
         raise too_large(label, max_bytes)
+    if response.length:  # announced by Content-Length, never sent
+        raise InputError(f"{label}: response cut short ({raw} of {raw + response.length} bytes)")
+    if inflater is not None and not inflater.eof:
+        raise InputError(f"{label}: response cut short (incomplete {encoding} data)")
     return b"".join(chunks)
 
 
@@ -192,17 +356,21 @@ def _decode(data: bytes, charset: str | None, label: str, *, sniff_meta: bool) -
     if charset is None and sniff_meta:
         found = _META_CHARSET_RE.search(data[:_PRESCAN_BYTES])
         charset = found.group(1).decode("ascii") if found else None
-    codec = _codec(charset)
+    codec = _codec(charset, data)
     if codec is not None:
         try:
-            return data.decode(codec).replace("\r\n", "\n").replace("\r", "\n")
+            return checked_text(data.decode(codec), label)
         except UnicodeDecodeError:
             pass
     return decode_bytes(data, label)
 
 
-def _codec(charset: str | None) -> str | None:
-    """Python codec for a declared charset; Latin-1 and ASCII labels mean Windows-1252 (WHATWG)."""
+def _codec(charset: str | None, data: bytes) -> str | None:
+    """Python codec for a declared charset; Latin-1 and ASCII labels mean Windows-1252 (WHATWG).
+
+    A UTF-16 or UTF-32 label is believed only when the body has the NUL bytes such text has
+    (ASCII letters among them): pages mislabelled so, with UTF-8 bytes, are common.
+    """
     if not charset:
         return None
     try:
@@ -211,8 +379,8 @@ def _codec(charset: str | None) -> str | None:
         return None
     if name in ("latin-1", "iso8859-1", "ascii"):
         return "cp1252"  # decode_bytes still covers its five undefined bytes on failure
-    if name.startswith("utf-16") or name.startswith("utf-32"):
-        return None  # without a BOM such a label is nearly always wrong on an HTML page
+    if name.startswith(("utf-16", "utf-32")) and b"\x00" not in data:
+        return None
     return name
 
 

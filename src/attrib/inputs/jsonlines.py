@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
-from .decoding import MAX_BYTES, InputError, display_name, os_error, size_label, stdin_bytes
+from .decoding import (
+    MAX_BYTES,
+    SURROGATE_RE,
+    InputError,
+    display_name,
+    os_error,
+    size_label,
+    stdin_bytes,
+)
 
 MAX_LINE_BYTES = MAX_BYTES
 """A record holds one article at most, so a line may be as long as the largest input."""
-
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 class _RecordError(ValueError):
@@ -95,7 +100,7 @@ def _finite(literal: str) -> float:
 
 def _has_surrogate(value: Any) -> bool:
     if isinstance(value, str):
-        return _SURROGATE_RE.search(value) is not None
+        return SURROGATE_RE.search(value) is not None
     if isinstance(value, dict):
         return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
     if isinstance(value, list):
