@@ -65,7 +65,7 @@ def ordered_map(
     context: C,
     items: Iterable[T],
     processes: int,
-    ahead: int = 2,
+    ahead: int = 4,
 ) -> Generator[R, None, None]:
     """``function(context, item)`` for every item, computed in ``processes`` worker processes
     and yielded in input order; at most ``ahead`` items per process are in flight, so memory
