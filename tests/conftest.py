@@ -1,16 +1,20 @@
-"""Shared fixtures: the spaCy pipeline is loaded once per test run."""
+"""Shared fixtures: the spaCy pipeline is loaded once per test run, for the tests and the CLI."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from spacy.language import Language
 
 import attrib
+from attrib.cli import main
 from attrib.results import Analysis
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,7 +24,8 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    return attrib.load_pipeline()
+    """The pipeline ``attrib.analyze`` and the CLI share: warmed here, loaded once."""
+    return attrib._shared_pipeline(None)
 
 
 @pytest.fixture(scope="session")
@@ -38,18 +43,47 @@ def example(analyze) -> Analysis:  # type: ignore[no-untyped-def]
     return analyze(EXAMPLE.read_text(encoding="utf-8"))
 
 
+@dataclass(frozen=True)
+class Run:
+    """What a user sees of one command: its exit status and the bytes of its two streams."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
 def run_attrib(
     *args: str,
     stdin: bytes | None = None,
     cwd: Path | None = None,
     env: dict[str, str] | None = None,
+) -> Run:
+    """Run the CLI in this process through its entry point ``attrib.cli.main``, with the session's
+    pipeline: the same exit status and streams as a separate process, without loading spaCy."""
+    runner = CliRunner()
+    with (
+        contextlib.chdir(cwd) if cwd else contextlib.nullcontext(),
+        runner.isolation(input=stdin, env=env) as (out, err, _),
+    ):
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else 1
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def run_attrib_process(
+    *args: str,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run the CLI as a user would: a separate process, real streams and exit status."""
+    """Run ``python -m attrib`` as a separate process: for what only a real process shows
+    (the console entry point, pipes, signals, worker processes)."""
     return subprocess.run(
         [sys.executable, "-m", "attrib", *args],
         input=stdin,
         capture_output=True,
-        cwd=cwd,
         env={**os.environ, **(env or {})},
         timeout=300,
     )

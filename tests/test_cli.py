@@ -1,4 +1,5 @@
-"""The command line, run as a user would run it (a subprocess for exit codes and streams)."""
+"""The command line, run as a user would run it: in-process through its entry point (exit
+status, stdout and stderr), and as a real process where only one shows the behaviour."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typer.testing import CliRunner
 
 from attrib.cli import app
 
-from .conftest import EXAMPLE, run_attrib
+from .conftest import EXAMPLE, run_attrib, run_attrib_process
 
 runner = CliRunner()
 
@@ -55,7 +56,8 @@ def test_no_color_is_respected_under_a_terminal() -> None:
 
 
 def test_stdin_dash() -> None:
-    result = attrib("analyze", "-", "--json", stdin=b'"We won," the coach said.\n')
+    """The console entry point in a real process, reading a real pipe."""
+    result = run_attrib_process("analyze", "-", "--json", stdin=b'"We won," the coach said.\n')
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
     assert doc["input"]["name"] == "-"

@@ -12,7 +12,7 @@ import pytest
 from attrib.inputs.articles import expand, read_jsonl
 from attrib.results import Analysis, InputInfo, PageMeta
 
-from .conftest import EXAMPLE, run_attrib
+from .conftest import EXAMPLE, run_attrib, run_attrib_process
 
 ARTICLES = {
     "a.txt": "The mayor said the road would reopen. Critics said it was too late.",
@@ -88,14 +88,15 @@ def test_jsonl_input_carries_fields_and_keeps_order() -> None:
     assert docs[1]["meta"] == {}
 
 
-def test_jsonl_bad_lines_are_reported_and_skipped() -> None:
+def test_jsonl_bad_lines_are_reported_and_skipped(tmp_path: Path) -> None:
     errors: list[str] = []
-    data = b'{"id": "a", "text": "x"}\nnot json\n{"id": "b"}\n\n{"text": "y"}\n'
-    articles = list(read_jsonl("-", errors.append, stdin=io.BytesIO(data)))
-    assert [(a.name, a.text) for a in articles] == [("a", "x"), ("-:5", "y")]
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "x"}\nnot json\n{"id": "b"}\n\n{"text": "y"}\n')
+    articles = list(read_jsonl(str(path), errors.append))
+    assert [(a.name, a.text) for a in articles] == [("a", "x"), (f"{path}:5", "y")]
     assert errors == [
-        "-:2: not a JSON object with a string 'text'",
-        "-:3: not a JSON object with a string 'text'",
+        f"{path}:2: invalid JSON (Expecting value, column 1)",
+        f"{path}:3: not a JSON object with a string 'text'",
     ]
 
 
@@ -137,6 +138,7 @@ def test_summarize_groups_saved_results(tmp_path: Path) -> None:
             "named": named,
             "unnamed": unnamed,
             "outlet": 0,
+            "unresolved": 0,
         }
         docs.append(json.dumps(analysis))
     saved = tmp_path / "results.jsonl"
@@ -177,12 +179,20 @@ def test_summarize_rejects_other_json(tmp_path: Path) -> None:
     saved.write_text('{"hello": 1}\n', encoding="utf-8")
     result = attrib("summarize", str(saved))
     assert result.returncode == 1
-    assert result.stderr.decode().strip() == f"attrib: {saved}:1: not an attrib result"
+    assert result.stderr.decode().strip() == (
+        f"attrib: {saved}:1: not an attrib result ('schema_version' is a required property)"
+    )
 
 
 def test_json_streams_in_input_order_with_two_workers(corpus: Path) -> None:
-    files = [str(corpus / n) for n in sorted(ARTICLES)] * 3
-    result = attrib("analyze", *files, "--json", "--workers", "2")
+    files = []
+    for copy in range(3):  # nine files: a file named twice is analyzed once
+        for name in sorted(ARTICLES):
+            path = corpus / f"copy{copy}" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(ARTICLES[name], encoding="utf-8")
+            files.append(str(path))
+    result = run_attrib_process("analyze", *files, "--json", "--workers", "2")
     assert result.returncode == 0, result.stderr
     assert [
         json.loads(line)["input"]["name"] for line in result.stdout.decode().splitlines()

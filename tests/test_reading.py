@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,9 +21,9 @@ def write(tmp_path: Path, data: bytes, name: str = "in.txt") -> str:
     return str(path)
 
 
-def error_of(name: str, **kwargs: object) -> str:
+def error_of(name: str) -> str:
     with pytest.raises(InputError) as info:
-        read_input(name, **kwargs)  # type: ignore[arg-type]
+        read_input(name)
     message = str(info.value)
     assert "\n" not in message
     return message
@@ -242,24 +243,40 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
 # --- stdin -----------------------------------------------------------------------------
 
 
-def test_stdin() -> None:
-    stdin = io.BytesIO("“Quoted,” said the spokesman.\r\n".encode())
-    assert read_input("-", stdin=stdin) == "“Quoted,” said the spokesman.\n"
+@pytest.fixture
+def stdin(monkeypatch: pytest.MonkeyPatch) -> Callable[[bytes], None]:
+    """stdin(data): make ``data`` the bytes of standard input."""
+
+    def feed(data: bytes) -> None:
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+    return feed
 
 
-def test_stdin_legacy_encoding() -> None:
-    assert read_input("-", stdin=io.BytesIO(b"\x93caf\xe9\x94")) == "“café”"
+def test_stdin(stdin: Callable[[bytes], None]) -> None:
+    stdin("“Quoted,” said the spokesman.\r\n".encode())
+    assert read_input("-") == "“Quoted,” said the spokesman.\n"
 
 
-def test_stdin_errors_name_stdin() -> None:
-    message = error_of("-", stdin=io.BytesIO(b"%PDF-1.5\n"))
+def test_stdin_legacy_encoding(stdin: Callable[[bytes], None]) -> None:
+    stdin(b"\x93caf\xe9\x94")
+    assert read_input("-") == "“café”"
+
+
+def test_stdin_errors_name_stdin(stdin: Callable[[bytes], None]) -> None:
+    stdin(b"%PDF-1.5\n")
+    message = error_of("-")
     assert message == "<stdin>: looks binary (PDF)"
 
 
-def test_stdin_defaults_to_sys_stdin_buffer(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = io.TextIOWrapper(io.BytesIO(b"caf\xc3\xa9"))
-    monkeypatch.setattr("sys.stdin", fake)
+def test_stdin_defaults_to_sys_stdin_buffer(stdin: Callable[[bytes], None]) -> None:
+    stdin(b"caf\xc3\xa9")
     assert read_input("-") == "café"
+
+
+def test_no_stdin_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", None)
+    assert error_of("-") == "<stdin>: standard input is not available"
 
 
 # --- size limit ------------------------------------------------------------------------
@@ -283,15 +300,16 @@ def test_file_at_the_limit_is_accepted(tmp_path: Path, monkeypatch: pytest.Monke
     assert read_input(write(tmp_path, b"0123456789")) == "0123456789"
 
 
-def test_too_large_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_large_stdin(monkeypatch: pytest.MonkeyPatch, stdin: Callable[[bytes], None]) -> None:
     monkeypatch.setattr(reading, "MAX_BYTES", 10)
-    message = error_of("-", stdin=io.BytesIO(b"x" * 11))
+    stdin(b"x" * 11)
+    message = error_of("-")
     assert message == "<stdin>: too large (over the 10 bytes limit)"
 
 
 def test_size_in_message_is_rounded_up() -> None:
-    assert reading._size(50 * 1024 * 1024) == "50 MB"
-    assert reading._size(50 * 1024 * 1024 + 1) == "50.1 MB"
+    assert reading.size_label(50 * 1024 * 1024) == "50 MB"
+    assert reading.size_label(50 * 1024 * 1024 + 1) == "50.1 MB"
 
 
 # --- properties ------------------------------------------------------------------------

@@ -10,8 +10,6 @@ import contextlib
 import gzip
 import json
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,20 +20,13 @@ from typing import Any
 
 import pytest
 
+from attrib.inputs.articles import Article, read_article
 from attrib.inputs.decoding import InputError
-from attrib.inputs.webpage import (
-    USER_AGENT,
-    Page,
-    extract_page,
-    fetch,
-    fetch_resource,
-    is_url,
-    looks_like_html,
-    read_url,
-)
-from attrib.results import PageMeta
+from attrib.inputs.fetch import USER_AGENT, fetch_resource, is_url
+from attrib.inputs.webpage import Page, extract_page, looks_like_html
+from attrib.results import InputInfo, PageMeta
 
-from .conftest import run_attrib
+from .conftest import Run, run_attrib
 
 PAGES = Path(__file__).parent / "data" / "pages"
 ARTICLE = (PAGES / "article.html").read_text(encoding="utf-8")
@@ -367,16 +358,16 @@ def server() -> Iterator[Server]:
 
 
 def test_fetch_html(server: Server) -> None:
-    html = fetch(f"{server.base}/article")
-    assert html == ARTICLE
+    fetched = fetch_resource(f"{server.base}/article")
+    assert fetched.text == ARTICLE and fetched.is_html
     assert server.user_agents[-1] == USER_AGENT
     assert USER_AGENT.startswith("attrib/")
 
 
 def test_read_url_extracts_the_article(server: Server) -> None:
-    page = read_url(f"{server.base}/article")
-    assert page.text == extract_page(ARTICLE).text
-    assert page.meta.sitename == "The Harbour Ledger"
+    article = read_article(f"{server.base}/article")
+    assert article.text == extract_page(ARTICLE).text
+    assert article.input.page is not None and article.input.page.sitename == "The Harbour Ledger"
 
 
 def test_redirect_is_followed(server: Server) -> None:
@@ -386,15 +377,17 @@ def test_redirect_is_followed(server: Server) -> None:
 
 
 def test_redirect_to_another_scheme_is_refused(server: Server) -> None:
-    with pytest.raises(InputError, match=r"/to-ftp: HTTP 302$"):
-        fetch(f"{server.base}/to-ftp")
+    with pytest.raises(
+        InputError, match=r"/to-ftp: redirect refused \(to ftp://\S+: not http or https\)$"
+    ):
+        fetch_resource(f"{server.base}/to-ftp")
 
 
 @pytest.mark.parametrize(("path", "status"), [("missing", 404), ("server-error", 503)])
 def test_http_error_status(server: Server, path: str, status: int) -> None:
     url = f"{server.base}/{path}"
     with pytest.raises(InputError) as err:
-        fetch(url)
+        fetch_resource(url)
     assert str(err.value) == f"{url}: HTTP {status}"
 
 
@@ -409,7 +402,7 @@ def test_slow_responses_time_out(server: Server, path: str) -> None:
     url = f"{server.base}/{path}"
     started = time.monotonic()
     with pytest.raises(InputError) as err:
-        fetch(url, timeout=0.5)
+        fetch_resource(url, timeout=0.5)
     assert str(err.value) == f"{url}: timed out after 0.5 s"
     assert time.monotonic() - started < 3
 
@@ -417,21 +410,21 @@ def test_slow_responses_time_out(server: Server, path: str) -> None:
 def test_endless_response_stops_at_max_bytes(server: Server) -> None:
     url = f"{server.base}/huge"
     with pytest.raises(InputError) as err:
-        fetch(url, max_bytes=64 * 1024)
+        fetch_resource(url, max_bytes=64 * 1024)
     assert str(err.value) == f"{url}: larger than 64 KB"
 
 
 def test_declared_size_over_the_limit_is_refused_unread(server: Server) -> None:
     url = f"{server.base}/huge-declared"
     with pytest.raises(InputError) as err:
-        fetch(url)
+        fetch_resource(url)
     assert str(err.value) == f"{url}: larger than 10 MB"
 
 
 def test_non_html_content_type_is_refused(server: Server) -> None:
     url = f"{server.base}/pdf"
     with pytest.raises(InputError) as err:
-        fetch(url)
+        fetch_resource(url)
     assert str(err.value) == f"{url}: not an HTML page (application/pdf)"
 
 
@@ -440,18 +433,18 @@ def test_plain_text_is_returned_as_text_not_extracted(server: Server) -> None:
     fetched = fetch_resource(url)
     assert not fetched.is_html and fetched.content_type == "text/plain"
     assert fetched.text == "Quay reopens.\n\n“It is safe,” she said.\n"
-    page = read_url(url)
-    assert page.text == fetched.text and not page.extracted
-    assert page.meta == PageMeta(url=url, hostname="127.0.0.1")
-    with pytest.raises(InputError) as err:
-        fetch(url)  # fetch() promises HTML
-    assert str(err.value) == f"{url}: not an HTML page (text/plain)"
+    article = read_article(url)
+    assert article.text == fetched.text and article.input.format == "text"
+    assert article.input.page == PageMeta(url=url, hostname="127.0.0.1")
+    assert article == Article(
+        InputInfo(url, "text", PageMeta(url=url, hostname="127.0.0.1")), fetched.text
+    )
 
 
 def test_charset_from_meta_tag(server: Server) -> None:
-    page = read_url(f"{server.base}/legacy")
-    assert "“We were never consulted,” said Renée Dubois" in page.text
-    assert page.meta.title == "Café owners protest"
+    article = read_article(f"{server.base}/legacy")
+    assert "“We were never consulted,” said Renée Dubois" in article.text
+    assert article.input.page is not None and article.input.page.title == "Café owners protest"
 
 
 def test_missing_content_type_is_sniffed(server: Server) -> None:
@@ -460,7 +453,7 @@ def test_missing_content_type_is_sniffed(server: Server) -> None:
 
 
 def test_gzip_body_is_inflated(server: Server) -> None:
-    assert fetch(f"{server.base}/gzip") == ARTICLE
+    assert fetch_resource(f"{server.base}/gzip").text == ARTICLE
 
 
 def test_connection_refused() -> None:
@@ -469,14 +462,14 @@ def test_connection_refused() -> None:
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}/article"
     with pytest.raises(InputError) as err:
-        fetch(url)
+        fetch_resource(url)
     assert str(err.value) == f"{url}: cannot connect (connection refused)"
 
 
 @pytest.mark.parametrize("url", ["ftp://127.0.0.1/a", "article.html", "http://127.0.0.1:99999/"])
 def test_bad_urls_are_input_errors(url: str) -> None:
     with pytest.raises(InputError, match=r"^\S+: (not an http\(s\) URL|invalid URL)"):
-        fetch(url)
+        fetch_resource(url)
 
 
 def _bare_page(extra: str = "") -> str:
@@ -494,12 +487,8 @@ def _bare_page(extra: str = "") -> str:
 # --- the CLI on pages and URLs ---------------------------------------------------------------
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "attrib", "analyze", *args, "--json", "--include-text"],
-        capture_output=True,
-        timeout=300,
-    )
+def _cli(*args: str) -> Run:
+    return run_attrib("analyze", *args, "--json", "--include-text")
 
 
 def test_html_file_and_url_give_the_statements_of_the_clean_text(
@@ -564,6 +553,13 @@ def test_a_url_serving_plain_text_is_analyzed_as_it_is(server: Server) -> None:
     assert doc["input"]["format"] == "text"
     assert doc["input"]["offsets"] == "input_text"
     assert doc["input"]["page"]["hostname"] == "127.0.0.1"
+
+
+def test_a_url_in_capitals_is_a_url_everywhere(server: Server) -> None:
+    url = server.base.replace("http://", "HTTP://") + "/plain"
+    result = _cli(url)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["input"]["page"]["hostname"] == "127.0.0.1"
 
 
 def test_url_errors_are_one_line_and_others_still_run(server: Server) -> None:

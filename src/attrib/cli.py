@@ -1,37 +1,47 @@
 """The ``attrib`` command line: a thin layer over the library.
 
 spaCy is imported only inside commands that need a model, so ``attrib --help``
-answers at once. Exit status: 0 success, 1 an input or model could not be
-used (the others are still analyzed), 2 usage error, 130 interrupted.
+answers at once. Exit status: 0 success, 1 an input, the output or the model could
+not be used (the other inputs are still analyzed), 2 usage error, 130 interrupted,
+141 the reader of the output went away, 143 terminated.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import signal
+import stat
 import sys
 import tempfile
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager, suppress
+from dataclasses import dataclass
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO, cast
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, cast
 
 import typer
 from rich.console import Console
 
+from .inputs.decoding import display_name
 from .results import Analysis, Summary
 from .version import __version__
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from .analysis.component import AttributionComponent
     from .inputs.articles import Article
 
 EXIT_INPUT = 1
-EXIT_INTERRUPTED = 130
+EXIT_USAGE = 2
 
 app = typer.Typer(
     name="attrib",
@@ -61,7 +71,50 @@ def _stderr() -> Console:
 
 
 def _fail(message: str) -> None:
-    _stderr().print(f"attrib: {message}", markup=False)
+    """One line on stderr; nothing in it (a file name, a server's words) can steer the terminal."""
+    from .outputs.table import terminal_safe
+
+    _stderr().print(f"attrib: {terminal_safe(message).replace(chr(10), ' ')}", markup=False)
+
+
+class _Stop(BaseException):
+    """End the run now, with ``status`` and ``message``: raised by the signal handlers and on
+    a closed output pipe. A BaseException that Typer does not catch, so it unwinds through
+    every cleanup (temporary files, worker processes) up to :func:`main`."""
+
+    def __init__(self, status: int, message: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+_SIGNALS = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
+
+
+def _on_signal(signum: int, _frame: FrameType | None) -> None:
+    raise _Stop(128 + signum, _SIGNALS[signal.Signals(signum)])
+
+
+@contextmanager
+def _signals_stop() -> Iterator[None]:
+    """Ctrl-C and SIGTERM end the run cleanly (exit 130 and 143), as long as it runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may handle signals
+        return
+    previous = {sig: signal.signal(sig, _on_signal) for sig in _SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _drop_stdout() -> None:
+    """After the reader of stdout went away, send what is still buffered nowhere, so exiting
+    does not fail again trying to flush it."""
+    with suppress(OSError, ValueError):  # no file descriptor: stdout is not a real stream
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _version(value: bool) -> None:
@@ -79,25 +132,94 @@ def main_options(
     """Who is actually saying this? Source attribution for news articles."""
 
 
+def _pipeline(model: str | None) -> Language:
+    """The pipeline for ``model``, loaded once per process and shared with ``attrib.analyze``,
+    so commands run in one process (tests, notebooks) never load a model twice."""
+    from . import _shared_pipeline
+
+    return _shared_pipeline(model)
+
+
 @contextmanager
-def _destination(output: Path | None) -> Iterator[TextIO]:
-    """stdout, or a file written whole or not at all (temporary file, then rename)."""
+def _destination(output: Path | None, inputs: Iterable[str]) -> Iterator[TextIO]:
+    """Where the run writes: stdout, or ``-o``'s file, checked before any work starts.
+
+    A regular file (or the file a symbolic link names) is written whole or not at all: a
+    temporary file next to it, renamed over it at the end. A character device or a FIFO
+    (``/dev/null``, a named pipe) is written into as it is. An output that is one of the
+    ``inputs`` is refused.
+    """
     if output is None:
-        yield sys.stdout
-        sys.stdout.flush()
+        try:
+            yield sys.stdout
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise _Stop(128 + signal.SIGPIPE) from None
         return
-    directory = output.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
+    target = Path(os.path.realpath(output))
+    info = _stat(target, output)
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        _output_error(output, "cannot write (is a directory)")
+    if info is not None and any(_same_file(info, name) for name in inputs):
+        _output_error(output, "is one of the inputs; name another output", EXIT_USAGE)
+    if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        try:
+            handle = open(target, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as err:
+            _output_error(output, f"cannot write ({_reason(err)})")
+        with handle:
+            yield handle
+        return
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _output_error(output, "cannot write (not a file, FIFO or character device)")
+    if info is not None and not os.access(target, os.W_OK):
+        _output_error(output, "cannot write (permission denied)")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as err:
+        _output_error(output, f"cannot write ({_reason(err)})")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 is not what a user expects of -o
-        os.replace(tmp, output)
+        os.chmod(tmp, stat.S_IMODE(info.st_mode) if info else _new_file_mode())
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _stat(target: Path, output: Path) -> os.stat_result | None:
+    try:
+        return os.stat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        _output_error(output, f"cannot write ({_reason(err)})")
+
+
+def _same_file(info: os.stat_result, name: str) -> bool:
+    try:
+        return os.path.samestat(info, os.stat(name))
+    except (OSError, ValueError):
+        return False  # '-', a URL, a name that does not exist
+
+
+def _new_file_mode() -> int:
+    """What a new file gets from the shell (0666 less the umask), not mkstemp's 0600."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _output_error(output: Path, why: str, status: int = EXIT_INPUT) -> NoReturn:
+    _fail(f"{display_name(str(output))}: {why}")
+    raise typer.Exit(status)
+
+
+def _reason(err: OSError) -> str:
+    if isinstance(err, FileNotFoundError | NotADirectoryError):
+        return "no such directory"
+    return (err.strerror or type(err).__name__).lower()
 
 
 @app.command()
@@ -151,6 +273,14 @@ def analyze(
             "extracted text; offsets refer to it).",
         ),
     ] = False,
+    raw_csv: Annotated[
+        bool,
+        typer.Option(
+            "--raw-csv",
+            help="Write CSV cells as found, even those a spreadsheet would run as a formula "
+            "(by default a cell starting with = + - @, tab or CR gets a ' in front).",
+        ),
+    ] = False,
 ) -> None:
     """Find statements and their sources, and print a sourcing breakdown.
 
@@ -187,8 +317,37 @@ def analyze(
     if jsonl_in is not None:
         articles = chain(articles, read_jsonl(jsonl_in, fail))
     total = len(paths) if jsonl_in is None else None
-    ok = _analyze_all(articles, total, model, workers, fmt, output, include_text)
-    raise typer.Exit(EXIT_INPUT if failures or not ok else 0)
+    writing = _Writing(fmt, include_text, raw_csv)
+    with _destination(output, [*paths, *([jsonl_in] if jsonl_in else [])]) as out:
+        _analyze_all(articles, total, model, workers, writing, out, fail)
+    raise typer.Exit(EXIT_INPUT if failures else 0)
+
+
+@dataclass(frozen=True)
+class _Writing:
+    """How analyses are written."""
+
+    fmt: OutputFormat
+    include_text: bool
+    raw_csv: bool
+
+    def record(self, article: Article, analysis: Analysis) -> str:
+        """One article's JSON line or CSV rows, whole, so a failure never leaves half of one
+        (the table and the HTML report are written at the end)."""
+        from .outputs.jsonl import render_json
+        from .outputs.spreadsheet import csv_rows
+
+        if self.fmt is OutputFormat.json:
+            return render_json(analysis, article.text if self.include_text else None) + "\n"
+        if self.fmt is OutputFormat.csv:
+            return _csv(csv_rows(analysis, raw=self.raw_csv))
+        return ""
+
+
+def _csv(rows: Iterable[Iterable[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
 
 
 def _analyze_all(
@@ -196,22 +355,25 @@ def _analyze_all(
     total: int | None,
     model: str | None,
     workers: int,
-    fmt: OutputFormat,
-    output: Path | None,
-    include_text: bool = False,
-) -> bool:
-    """Analyze and write as each article is ready; False when the model could not be loaded."""
-    from .analysis.pipeline import ModelError, analyze_doc_stream, load_pipeline
+    writing: _Writing,
+    out: TextIO,
+    fail: Callable[[str], None],
+) -> None:
+    """Analyze and write as each article is ready; every article gets its own answer.
+
+    A model that cannot be loaded, or a worker process that dies, ends the run (exit 1).
+    """
+    from .analysis.pipeline import ModelError, analyze_doc_stream
     from .analysis.publisher import mark_publisher
-    from .outputs.jsonl import render_json
-    from .outputs.spreadsheet import CSV_HEADER, csv_rows
+    from .outputs.spreadsheet import CSV_HEADER
     from .outputs.table import corpus_table, print_table
+    from .processes import WorkerError
 
     try:
-        nlp = load_pipeline(model)
+        nlp = _pipeline(model)
     except ModelError as err:
         _fail(str(err))
-        return False
+        raise typer.Exit(EXIT_INPUT) from None
     pending: deque[Article] = deque()
 
     def texts() -> Iterator[str]:
@@ -219,36 +381,44 @@ def _analyze_all(
             pending.append(article)
             yield article.text
 
+    fmt = writing.fmt
     rows: list[tuple[str, int, Summary]] = []
     report: list[tuple[str, str, Analysis]] = []  # --format html is one document: kept whole
     first: Analysis | None = None  # the only one kept: a single input prints its full table
-    with _destination(output) as out, _progress(total) as advance:
-        writer = csv.writer(out) if fmt is OutputFormat.csv else None
-        if writer:
-            writer.writerow(CSV_HEADER)
-        for analysis in analyze_doc_stream(nlp, texts(), n_process=workers):
-            article = pending.popleft()
-            analysis = mark_publisher(analysis.with_input(article.input, article.meta))
-            if fmt is OutputFormat.json:
-                out.write(render_json(analysis, article.text if include_text else None) + "\n")
-            elif writer:
-                writer.writerows(csv_rows(analysis))
-            elif fmt is OutputFormat.html:
-                report.append((article.title, article.text, analysis))
-            else:
-                rows.append((article.title, 1, analysis.summary))
-                first = first or analysis
-            out.flush()
-            advance()
-        if fmt is OutputFormat.html:
-            out.write(_html(report))
-        if fmt is OutputFormat.table:
-            console = Console(file=out, highlight=False, soft_wrap=False)
-            if len(rows) == 1 and first is not None:
-                print_table(console, first, title=rows[0][0])
-            elif rows:
-                console.print(corpus_table(rows))
-    return True
+    if fmt is OutputFormat.csv:
+        out.write(_csv([CSV_HEADER]))
+    stream = analyze_doc_stream(nlp, texts(), n_process=workers)
+    with closing(stream), _progress(total) as advance:
+        try:
+            for analysis in stream:
+                article = pending.popleft()
+                try:
+                    analysis = mark_publisher(analysis.with_input(article.input, article.meta))
+                    record = writing.record(article, analysis)
+                except Exception as err:  # a bug on one article must not cost the others
+                    if os.environ.get("ATTRIB_DEBUG"):
+                        raise
+                    fail(f"{display_name(article.name)}: internal error: {type(err).__name__}")
+                    continue
+                out.write(record)
+                if fmt is OutputFormat.html:
+                    report.append((article.title, article.text, analysis))
+                elif fmt is OutputFormat.table:
+                    rows.append((article.title, 1, analysis.summary))
+                    first = first or analysis
+                out.flush()
+                advance()
+        except WorkerError as err:
+            _fail(str(err))
+            raise typer.Exit(EXIT_INPUT) from None
+    if fmt is OutputFormat.html:
+        out.write(_html(report))
+    if fmt is OutputFormat.table:
+        console = Console(file=out, highlight=False, soft_wrap=False)
+        if len(rows) == 1 and first is not None:
+            print_table(console, first, title=rows[0][0])
+        elif rows:
+            console.print(corpus_table(rows))
 
 
 def _html(report: list[tuple[str, str, Analysis]]) -> str:
@@ -306,24 +476,25 @@ def show(
       attrib show article.txt
     """
     from . import analyze
-    from .analysis.pipeline import ModelError, load_pipeline
+    from .analysis.pipeline import ModelError
     from .inputs.articles import read_article
     from .inputs.decoding import InputError
     from .outputs.show import print_article
-    from .outputs.table import breakdown
+    from .outputs.table import breakdown, terminal_safe
 
     try:
         article = read_article(source)
-        nlp = load_pipeline(model)
+        nlp = _pipeline(model)
     except (InputError, ModelError) as err:
         _fail(str(err))
         raise typer.Exit(EXIT_INPUT) from None
-    analysis = analyze(article.text, nlp=nlp, input=article.input)
+    text = terminal_safe(article.text)  # one for one: offsets still hold
+    analysis = analyze(text, nlp=nlp, input=article.input)
     console = Console(highlight=False)
     if article.title != article.name:  # a web page: name it with its title
-        console.print(article.title, style="bold", markup=False)
+        console.print(terminal_safe(article.title), style="bold", markup=False)
         console.print()
-    print_article(console, article.text, analysis)
+    print_article(console, text, analysis)
     console.print()
     console.print(breakdown(analysis))
 
@@ -352,27 +523,23 @@ def summarize(
 
       attrib summarize pages.jsonl --by sitename
     """
+    from .inputs.jsonlines import read_json_lines
     from .outputs.table import corpus_table
-    from .results import document_field
+    from .results import document_field, summarizable
+
+    def stop(message: str) -> NoReturn:
+        _fail(message)
+        raise typer.Exit(EXIT_INPUT)
 
     groups: dict[str, list[Summary]] = {}
-    try:
-        handle = sys.stdin if results == "-" else open(results, encoding="utf-8")  # noqa: SIM115
-    except OSError as err:
-        _fail(f"{results}: {(err.strerror or str(err)).lower()}")
-        raise typer.Exit(EXIT_INPUT) from None
-    with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-                summary = Summary.from_dict(doc["summary"])
-            except (ValueError, KeyError, TypeError):
-                _fail(f"{results}:{number}: not an attrib result")
-                raise typer.Exit(EXIT_INPUT) from None
-            key = document_field(doc, by)
-            groups.setdefault(str(key if key is not None else "(none)"), []).append(summary)
+    for where, data in read_json_lines(results, stop):
+        try:
+            doc = summarizable(data)
+        except ValueError as err:
+            stop(f"{where}: not an attrib result ({err})")
+        summary = Summary.from_dict(doc["summary"])
+        key = document_field(doc, by)
+        groups.setdefault(str(key if key is not None else "(none)"), []).append(summary)
     rows = [(name, len(s), Summary.combine(s)) for name, s in sorted(groups.items())]
     Console(highlight=False).print(corpus_table(rows, label=by.capitalize() if by else "Article"))
 
@@ -414,7 +581,7 @@ def evaluate(
 
       attrib evaluate polnear-dev.jsonl --labels benchmarks/gold/polnear-dev-labels.tsv
     """
-    from .analysis.pipeline import ModelError, analyze_doc_stream, load_pipeline
+    from .analysis.pipeline import ModelError, analyze_doc_stream
     from .evaluate.evaluation import evaluate_corpus
     from .evaluate.gold import read_gold, read_labels, with_labels
     from .evaluate.report import render_evaluation
@@ -424,7 +591,7 @@ def evaluate(
         if labels is not None:
             found = read_labels(labels)
             articles = [with_labels(a, found) for a in articles]
-        nlp = load_pipeline(model)
+        nlp = _pipeline(model)
     except (OSError, ValueError, ModelError) as err:
         _fail(str(err))
         raise typer.Exit(EXIT_INPUT) from None
@@ -452,13 +619,22 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
-def main() -> None:
-    """Console-script entry point: maps Ctrl-C to exit status 130 without a traceback."""
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point (``argv`` defaults to the command line): Ctrl-C, SIGTERM and a
+    closed output pipe end the run at once with their exit status, and any bug is one line,
+    never a traceback."""
     try:
-        app(standalone_mode=True)
-    except KeyboardInterrupt:
+        with _signals_stop():
+            app(args=argv, prog_name="attrib", standalone_mode=True)
+    except _Stop as stop:
+        if stop.message:
+            _fail(stop.message)
+        else:
+            _drop_stdout()
+        sys.exit(stop.status)
+    except KeyboardInterrupt:  # before the handlers were in place
         _fail("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(128 + signal.SIGINT)
     except Exception as err:  # a bug: still one line, with the traceback on request
         if os.environ.get("ATTRIB_DEBUG"):
             raise

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from typing import Any, Literal, cast
 
 SCHEMA_VERSION = "3.0"
@@ -418,6 +419,62 @@ def document_field(data: Mapping[str, Any], name: str | None) -> Any:
         return info.name
     value = getattr(info.page, name, None) if info.page and name in PAGE_FIELDS else None
     return value if value is not None else carried_meta(data).get(str(name))
+
+
+_SUMMARIZED = ("schema_version", "input", "meta", "summary")
+
+
+def summarizable(data: Any) -> dict[str, Any]:
+    """What ``attrib summarize`` reads of a saved document (its version, input, meta and
+    summary), checked against the shipped JSON Schema. Older documents are read as 3.0 first:
+    a 1.x document's page fields move into ``input`` and ``own_reporting`` is 0; 1.x and 2.x
+    summaries count 0 documents, no-comment events and other attributions, and no unresolved
+    source (they counted every attribution as a statement). Raises ValueError saying what is
+    wrong, with the field's path."""
+    if (
+        isinstance(data, Mapping)
+        and str(data.get("schema_version")).startswith(("1.", "2."))
+        and isinstance(data.get("meta") or {}, Mapping)
+        and isinstance(data.get("summary"), Mapping)
+    ):
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "input": InputInfo.from_dict(data.get("input"), data.get("meta")).to_dict(),
+            "meta": carried_meta(data),
+            "summary": _upgraded_summary(data["summary"]),
+        }
+    view = {k: data[k] for k in _SUMMARIZED if k in data} if isinstance(data, Mapping) else data
+    error = _best_error(view)
+    if error:
+        raise ValueError(error)
+    return cast(dict[str, Any], view)
+
+
+def _upgraded_summary(summary: Mapping[str, Any]) -> dict[str, Any]:
+    """A 1.x or 2.x summary with the fields 3.0 added, as zeros."""
+    added = {"own_reporting": 0, "documents": 0, "no_comment": 0, "declined": 0}
+    out = {**added, "other_attributions": 0, **summary}
+    for counts in ("statements_by_type", "sources_by_type"):
+        if isinstance(out.get(counts), Mapping):
+            out[counts] = {"unresolved": 0, **out[counts]}
+    return out
+
+
+def _best_error(view: Any) -> str | None:
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_summary_validator().iter_errors(view))
+    if error is None:
+        return None
+    where = ".".join(str(part) for part in error.absolute_path)
+    return f"{where}: {error.message}" if where else error.message
+
+
+@cache
+def _summary_validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator({**json_schema(), "required": list(_SUMMARIZED)})
 
 
 @dataclass(frozen=True, slots=True)

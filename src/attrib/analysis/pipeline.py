@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
+from itertools import islice
+from typing import Any
 
 import spacy
 from spacy.language import Language
 
+from ..processes import ordered_map
 from ..results import Analysis
 from . import component, paragraphs  # noqa: F401  (register the factories)
 from .chunking import CHUNK_CHARS, chunk_bounds, merge
@@ -64,21 +69,49 @@ def analyze_doc_stream(
     batch_size: int = 16,
     n_process: int = 1,
     chunk_chars: int = CHUNK_CHARS,
-) -> Iterator[Analysis]:
+) -> Generator[Analysis, None, None]:
     """Analyses in input order, streaming through ``nlp.pipe``.
 
     Texts longer than ``chunk_chars`` are analyzed in paragraph-aligned chunks
-    and merged, so any length works in bounded memory.
+    and merged, so any length works in bounded memory. With ``n_process`` > 1,
+    batches are parsed in attrib's own worker processes (:mod:`attrib.processes`),
+    which end with the stream, an interrupt or a dead worker (``WorkerError``).
     """
+    contexts: deque[tuple[int, int]] = deque()  # (chunk offset, chunks in its text)
+
+    def chunks() -> Iterator[str]:
+        for chunk, context in _jobs(texts, chunk_chars):
+            contexts.append(context)
+            yield chunk
+
+    def attributions() -> Generator[dict[str, Any], None, None]:
+        if n_process > 1:
+            batched = _batched(chunks(), batch_size)
+            with closing(ordered_map(_parse, nlp, batched, n_process)) as batches:
+                for batch in batches:
+                    yield from batch
+        else:
+            for doc in nlp.pipe(chunks(), batch_size=batch_size):
+                yield doc._.attribution
+
     parts: list[tuple[int, Analysis]] = []
-    stream = nlp.pipe(
-        _jobs(texts, chunk_chars), as_tuples=True, batch_size=batch_size, n_process=n_process
-    )
-    for doc, (offset, total) in stream:
-        parts.append((offset, Analysis.from_dict(doc._.attribution)))
-        if len(parts) == total:
-            yield parts[0][1] if total == 1 else merge(parts, parts[0][1].model)
-            parts = []
+    with closing(attributions()) as stream:
+        for attribution in stream:
+            offset, total = contexts.popleft()
+            parts.append((offset, Analysis.from_dict(attribution)))
+            if len(parts) == total:
+                yield parts[0][1] if total == 1 else merge(parts, parts[0][1].model)
+                parts = []
+
+
+def _batched(items: Iterator[str], size: int) -> Iterator[list[str]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def _parse(nlp: Language, texts: list[str]) -> list[dict[str, Any]]:
+    """In a worker: the attribution documents of a batch (plain data travels cheaper than Docs)."""
+    return [doc._.attribution for doc in nlp.pipe(texts, batch_size=len(texts))]
 
 
 def analyze_text(nlp: Language, text: str) -> Analysis:

@@ -8,12 +8,12 @@ keyed by article and attribution id) are merged with :func:`with_labels`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
+from ..inputs.jsonlines import read_json_lines
 from ..results import KINDS, Kind, TextSpan
 
 
@@ -169,22 +169,20 @@ def read_gold(path: Path | str) -> Iterator[GoldArticle]:
     span whose text differs from ``text[start:end]``, or a repeated article id,
     because silently skipping such lines would change the reported figures.
     """
-    path = Path(path)
     seen: set[str] = set()
-    with path.open(encoding="utf-8") as lines:
-        for lineno, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                article = parse_gold_article(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
-            except ValueError as exc:
-                raise ValueError(f"{path}:{lineno}: {exc}") from exc
-            if article.id in seen:
-                raise ValueError(f"{path}:{lineno}: duplicate article id {article.id!r}")
-            seen.add(article.id)
-            yield article
+    for where, record in read_json_lines(str(path), _raise):
+        try:
+            article = parse_gold_article(record)
+        except ValueError as exc:
+            raise ValueError(f"{where}: {exc}") from exc
+        if article.id in seen:
+            raise ValueError(f"{where}: duplicate article id {article.id!r}")
+        seen.add(article.id)
+        yield article
+
+
+def _raise(message: str) -> NoReturn:
+    raise ValueError(message)
 
 
 Labels = dict[tuple[str, str], tuple[str, str, str]]

@@ -105,30 +105,36 @@ def decode_bytes(data: bytes, name: str) -> str:
     """
     label = display_name(name)
     if len(data) > MAX_BYTES:
-        raise InputError(f"{label}: too large ({_size(len(data))}, limit {_size(MAX_BYTES)})")
-    text = _decode(data, label)
+        raise InputError(
+            f"{label}: too large ({size_label(len(data))}, limit {size_label(MAX_BYTES)})"
+        )
+    return checked_text(_decode(data, label), label)
+
+
+def checked_text(text: str, label: str) -> str:
+    """Decoded text, refused when it is mostly control characters, with line ends as ``\\n``."""
     if _too_many_controls(text):
         raise InputError(f"{label}: looks binary (control characters)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_input(name: str, stdin: BinaryIO | None = None) -> str:
-    """Read and decode the input ``name``: a filesystem path, or ``-`` for ``stdin``.
-
-    ``stdin`` defaults to ``sys.stdin.buffer``; it is a parameter so callers and tests can
-    supply bytes without touching the process's real standard input.
-    """
+def read_input(name: str) -> str:
+    """Read and decode the input ``name``: a filesystem path, or ``-`` for standard input."""
     if name == "-":
-        return decode_bytes(_read_stream(stdin), _STDIN_NAME)
+        return decode_bytes(_read_stream(stdin_bytes()), _STDIN_NAME)
     return decode_bytes(_read_file(name), name)
 
 
-def _read_stream(stream: BinaryIO | None) -> bytes:
-    """Read at most MAX_BYTES + 1 bytes so an endless pipe cannot exhaust memory."""
+def stdin_bytes() -> BinaryIO:
+    """Standard input as bytes (``sys.stdin.buffer``, looked up when needed)."""
+    stream: BinaryIO | None = getattr(sys.stdin, "buffer", None)
     if stream is None:
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:
-            raise InputError(f"{_STDIN_NAME}: standard input is not available")
+        raise InputError(f"{_STDIN_NAME}: standard input is not available")
+    return stream
+
+
+def _read_stream(stream: BinaryIO) -> bytes:
+    """Read at most MAX_BYTES + 1 bytes so an endless pipe cannot exhaust memory."""
     limit = MAX_BYTES
     chunks: list[bytes] = []
     total = 0
@@ -142,7 +148,7 @@ def _read_stream(stream: BinaryIO | None) -> bytes:
     except OSError as err:
         raise InputError(f"{_STDIN_NAME}: cannot read ({_reason(err)})") from err
     if total > limit:
-        raise InputError(f"{_STDIN_NAME}: too large (over the {_size(limit)} limit)")
+        raise InputError(f"{_STDIN_NAME}: too large (over the {size_label(limit)} limit)")
     return b"".join(chunks)
 
 
@@ -155,21 +161,28 @@ def _read_file(name: str) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{label}: is a directory")
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
-            raise InputError(f"{label}: too large ({_size(info.st_size)}, limit {_size(limit)})")
+            raise InputError(
+                f"{label}: too large ({size_label(info.st_size)}, limit {size_label(limit)})"
+            )
         # Bounded read: FIFOs, devices and growing files report no (or a stale) size.
         with open(name, "rb") as handle:
             data = handle.read(limit + 1)
-    except (FileNotFoundError, NotADirectoryError) as err:
-        raise InputError(f"{label}: no such file") from err
-    except IsADirectoryError as err:
-        raise InputError(f"{label}: is a directory") from err
-    except PermissionError as err:
-        raise InputError(f"{label}: permission denied") from err
     except OSError as err:
-        raise InputError(f"{label}: cannot read ({_reason(err)})") from err
+        raise os_error(label, err) from err
     if len(data) > limit:
-        raise InputError(f"{label}: too large (over the {_size(limit)} limit)")
+        raise InputError(f"{label}: too large (over the {size_label(limit)} limit)")
     return data
+
+
+def os_error(label: str, err: OSError) -> InputError:
+    """The one-line error for a file that cannot be opened or read."""
+    if isinstance(err, FileNotFoundError | NotADirectoryError):
+        return InputError(f"{label}: no such file")
+    if isinstance(err, IsADirectoryError):
+        return InputError(f"{label}: is a directory")
+    if isinstance(err, PermissionError):
+        return InputError(f"{label}: permission denied")
+    return InputError(f"{label}: cannot read ({_reason(err)})")
 
 
 def _decode(data: bytes, label: str) -> str:
@@ -271,12 +284,23 @@ def _too_many_controls(text: str) -> bool:
     return count >= _MIN_CONTROL_COUNT and count > _MAX_CONTROL_SHARE * len(text)
 
 
-def _size(n: int) -> str:
-    """Human-readable size, rounded up so an oversized input never prints as the limit."""
+def size_label(n: int) -> str:
+    """Human-readable size, rounded up so an oversized input never prints as the limit
+    (and exact for a limit in whole KB or MB)."""
     for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
         if n >= scale:
             return f"{math.ceil(n * 10 / scale) / 10:g} {unit}"
     return f"{n} bytes"
+
+
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: not a character, and not encodable as UTF-8."""
+
+
+def unicode_name(name: str) -> str:
+    """``name`` as valid Unicode, for output: the bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) become U+FFFD."""
+    return SURROGATE_RE.sub("\ufffd", name)
 
 
 def display_name(name: str) -> str:

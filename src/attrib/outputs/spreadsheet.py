@@ -1,4 +1,10 @@
-"""CSV output: one row per statement, for spreadsheets."""
+"""CSV output: one row per statement, for spreadsheets.
+
+Article text, source names and input names are written by others, and a spreadsheet runs a
+cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula
+(CSV injection). As OWASP recommends, such a cell is written with a ``'`` in front, which
+spreadsheets show as text; ``raw=True`` writes the cells as found.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +23,10 @@ CSV_HEADER = (
 )
 
 
-def csv_rows(analysis: Analysis) -> list[tuple[str, ...]]:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_rows(analysis: Analysis, *, raw: bool = False) -> list[tuple[str, ...]]:
     """One row per statement, for spreadsheets; split contents are joined with " … "."""
     rows: list[tuple[str, ...]] = []
     for st in analysis.statements:
@@ -36,4 +45,8 @@ def csv_rows(analysis: Analysis) -> list[tuple[str, ...]]:
                 " … ".join(p.text for p in st.pieces),
             )
         )
-    return rows
+    return rows if raw else [tuple(map(_inert, row)) for row in rows]
+
+
+def _inert(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell

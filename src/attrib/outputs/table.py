@@ -1,7 +1,12 @@
-"""The terminal tables: one article's sources and breakdown, and a row per article of a corpus."""
+"""The terminal tables: one article's sources and breakdown, and a row per article of a corpus.
+
+Every name, cue and snippet comes from someone else's text, and goes through
+:func:`terminal_safe` before it reaches a terminal.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rich import box
@@ -20,6 +25,16 @@ TYPE_MEANING = {
 }
 ENTITY_LABELS = {"person": "person", "organization": "org", "group": "group", "document": "doc"}
 
+# C0 controls but tab and newline, DEL and C1 (0x9B alone starts a sequence on some terminals).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with each control character a terminal would obey shown as U+FFFD, one for one
+    (offsets still hold): an ESC starts a sequence that can recolour, retitle or clear the
+    screen, or rewrite what the clipboard holds, and only the ESC makes it one."""
+    return _CONTROL_RE.sub("\ufffd", text)
+
 
 def _cues(analysis: Analysis, source: Source) -> str:
     counts = Counter(
@@ -27,7 +42,7 @@ def _cues(analysis: Analysis, source: Source) -> str:
         for st in analysis.statements
         if st.cue and source.id in (st.source_id, *st.co_source_ids)
     )
-    return ", ".join(cue for cue, _ in counts.most_common(3))
+    return terminal_safe(", ".join(cue for cue, _ in counts.most_common(3)))
 
 
 def _via(analysis: Analysis, source: Source) -> str:
@@ -38,7 +53,7 @@ def _via(analysis: Analysis, source: Source) -> str:
                 relay = analysis.source(vid)
                 if relay is not None:
                     names[relay.name] = None
-    return ", ".join(names)
+    return terminal_safe(", ".join(names))
 
 
 def sources_table(analysis: Analysis) -> Table:
@@ -55,7 +70,7 @@ def sources_table(analysis: Analysis) -> Table:
         said = sum(1 for st in analysis.statements if src.id in (st.source_id, *st.co_source_ids))
         relayed = sum(1 for st in analysis.statements if src.id in st.via)
         table.add_row(
-            f"{src.name} (publisher)" if src.publisher else src.name,
+            terminal_safe(f"{src.name} (publisher)" if src.publisher else src.name),
             Text(src.type, style=TYPE_STYLES[src.type]),
             ENTITY_LABELS[src.entity],
             str(said),
@@ -102,7 +117,7 @@ def verdict(analysis: Analysis) -> str:
 def render_table(analysis: Analysis, title: str | None = None) -> RenderableType:
     parts: list[RenderableType] = []
     if title:
-        parts.append(Text(title, style="bold underline"))
+        parts.append(Text(terminal_safe(title), style="bold underline"))
     if analysis.sources:
         parts.append(sources_table(analysis))
     parts.append(breakdown(analysis))
@@ -110,8 +125,8 @@ def render_table(analysis: Analysis, title: str | None = None) -> RenderableType
         hedges = Text("Unattributed:\n", style="bold")
         for u in analysis.unattributed:
             snippet = u.text if len(u.text) <= 100 else u.text[:97] + "..."
-            hedges.append(f"  [{u.marker}] ", style="magenta")
-            hedges.append(snippet + "\n")
+            hedges.append(f"  [{terminal_safe(u.marker)}] ", style="magenta")
+            hedges.append(terminal_safe(snippet) + "\n")
         parts.append(hedges)
     return Group(*parts)
 
@@ -139,5 +154,7 @@ def corpus_table(rows: list[tuple[str, int, Summary]], label: str = "Article") -
         shares = (
             f"{summary.share(kind):.0%}" if summary.attributed else "-" for kind in SOURCE_TYPES
         )
-        table.add_row(name, str(summary.statements), *shares, str(summary.unattributed))
+        table.add_row(
+            terminal_safe(name), str(summary.statements), *shares, str(summary.unattributed)
+        )
     return table
