@@ -78,7 +78,14 @@ def _is_plural(head: Token) -> bool:
 
 
 def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
-    """Type one mention from its head token; ``matches`` are the lexicon's phrases in its Doc."""
+    """Type one mention from its head token; ``matches`` are the lexicon's phrases in its Doc.
+
+    Unnamed only on evidence of anonymity (a marker such as "unnamed" or "familiar with", an
+    anonymity head such as "official" or "sources" without a name, a document no one is said to
+    have issued); outlets by the lexicon, by a newspaper's name ("the Daily Courier") or by an
+    outlet noun ("the newspaper Kommersant"); a spokesperson speaks for the organization named
+    with them, a document for whoever issued it.
+    """
     lower = head.lower_
     lemma = head.lemma_.lower()
     if head.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING:
@@ -92,33 +99,48 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         return Typed("unnamed", entity, head.text, lower, True, lower)
     core = core_tokens(head)
     text = head.doc[core[0].i : core[-1].i + 1].text  # not doc.text: that is O(n) a call
-    definite = core[0].lower_ in _DEFINITE
-    outlet = matches.outlet(core, head)
-    if outlet is not None:
-        return Typed("outlet", "organization", text, "outlet:" + outlet.lower(), False, lemma)
+    definite = core[0].lower_ in _DEFINITE or any(t.dep_ == "poss" for t in core)
+    listed = matches.outlet(core, head)
+    if listed is not None:
+        return Typed("outlet", "organization", text, "outlet:" + listed.lower(), False, lemma)
+    shaped = _outlet_name(head, core, lexicon)
+    if shaped is not None:
+        return Typed("outlet", "organization", shaped, "outlet:" + shaped.lower(), False, lemma)
     if lemma in lexicon.outlet_nouns or lower in lexicon.outlet_nouns:
+        called = _proper_name_beside(head)  # "the newspaper Kommersant"
+        if called is not None:
+            return Typed("outlet", "organization", called, "outlet:" + called.lower(), False, lemma)
         name = strip_determiner(text)
         return Typed("outlet", "organization", name, "outlet:" + name.lower(), definite, lemma)
     anonymous = matches.anonymous({t.i for t in mention_tokens(head)})
-    if head.ent_type_ == "PERSON" and not anonymous:
+    if head.ent_type_ == "PERSON" and head.tag_ not in ("NNS", "NNPS") and not anonymous:
         name = _entity_text(head)
         return Typed("named", "person", name, "person:" + name.lower(), False, lemma)
+    plural = _is_plural(head)
     if head.ent_type_ in _NAME_LABELS and head.pos_ == "PROPN" and not anonymous:
         name = strip_determiner(_entity_text(head))
-        entity = "group" if head.ent_type_ == "NORP" and _is_plural(head) else "organization"
+        if head.ent_type_ == "NORP" and plural:  # "Republicans", "Tory MPs": a generic group
+            return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
+        return Typed("named", "organization", name, "org:" + name.lower(), False, lemma)
+    if head.tag_ == "NNPS" and not head.ent_type_:  # "Tory MPs", "Senate Democrats": a group
+        name = strip_determiner(text)
+        return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
+    if lemma in lexicon.document_nouns or lower in lexicon.document_nouns:
+        issuer = _issuer(head, lexicon, matches)
+        kind: SourceType = "unnamed" if anonymous or issuer is None else issuer
+        if kind == "unnamed" and any(t.pos_ == "PROPN" for t in core) and not anonymous:
+            kind = "named"  # "the Mueller report"
+        name = strip_determiner(text)
+        return Typed(kind, "document", name, "doc:" + text.lower(), definite, lemma)
+    represented = _represented(head, lexicon, matches)
+    if represented is not None and not anonymous:  # "a spokesperson for Acme Corp."
+        name, entity = represented
         return Typed("named", entity, name, "org:" + name.lower(), False, lemma)
-    if lemma in lexicon.document_nouns and not _is_plural(head):
-        named = any(t.pos_ == "PROPN" for t in core) and not anonymous
-        kind: SourceType = "named" if named else "unnamed"
-        return Typed(
-            kind, "document", strip_determiner(text), "doc:" + text.lower(), definite, lemma
-        )
     institution = _institution(core, lexicon, matches)
     if institution is not None and not anonymous:
         return Typed(
             "named", "organization", strip_determiner(text), "org:" + institution, definite, lemma
         )
-    plural = _is_plural(head)
     unnamed_head = lemma in lexicon.unnamed_person or lower in lexicon.unnamed_group
     if anonymous or unnamed_head or (head.pos_ != "PROPN" and lemma not in lexicon.person_nouns):
         entity = "group" if plural else "person"
@@ -133,6 +155,88 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     entity = "group" if plural else "person"
     kind = "named" if definite else "unnamed"
     return Typed(kind, entity, strip_determiner(text), "role:" + text.lower(), definite, lemma)
+
+
+def _outlet_name(head: Token, core: list[Token], lexicon: Lexicon) -> str | None:
+    """An outlet in no list, known by the shape of its name: a proper name ending in a word that
+    names newspapers and broadcasters ("the Daily Courier", "the Tribune-Herald", "Kyiv Post")
+    or beside an outlet noun ("the newspaper Kommersant", "broadcaster RTL")."""
+    if head.pos_ != "PROPN":
+        return None
+    names = [t for t in core if t.pos_ == "PROPN" or t.text == "-"]
+    words = [t.lower_ for t in names if t.text != "-"]
+    name = head.doc[names[0].i : names[-1].i + 1].text if names else head.text
+    if len(words) >= 2 and (words[-1] in lexicon.outlet_words or words[0] in ("daily", "weekly")):
+        return name
+    beside = [c for c in head.children if c.dep_ in ("compound", "appos", "nmod")]
+    if any(c.lemma_.lower() in lexicon.outlet_nouns for c in beside if c.pos_ == "NOUN"):
+        return name
+    if head.dep_ == "appos" and head.head.lemma_.lower() in lexicon.outlet_nouns:
+        return name
+    return None
+
+
+def _proper_name_beside(head: Token) -> str | None:
+    """A proper name set beside a common noun: "the newspaper Kommersant", "Kommersant
+    newspaper"."""
+    beside = [c for c in head.children if c.dep_ in ("appos", "compound", "nmod", "npadvmod")]
+    if head.i + 1 < len(head.doc) and head.doc[head.i + 1].ent_type_:  # parsed apart
+        beside.append(head.doc[head.i + 1])
+    for child in beside:
+        if child.pos_ == "PROPN":
+            left, right = child.left_edge, child.right_edge
+            return head.doc[left.i : right.i + 1].text.strip(", ")
+    return None
+
+
+def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | None:
+    """The type of whoever issued a document, when the mention says: "a report by the WHO",
+    "data published by OpenAI", "the EU's statement", "his release", "a study by The Economist"
+    (an outlet's document is the outlet's)."""
+    issuers = []
+    for child in head.children:
+        if child.dep_ == "poss":
+            issuers.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            issuers += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "compiled by", "published by"
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                issuers += [c for c in agent.children if c.dep_ == "pobj"]
+    for issuer in issuers:
+        if issuer.lower_ in ("his", "her"):
+            return "named"
+        if issuer.pos_ == "PRON" and not issuer.text.isupper():  # not "the WHO"
+            continue
+        typed = classify(issuer, lexicon, matches)
+        if typed.type in ("named", "outlet"):
+            return typed.type
+    return None
+
+
+def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, Entity] | None:
+    """Whom a spokesperson or a lawyer speaks for, when named, and what they are: "a
+    spokesperson for Acme Corp." (organization), "an Acme spokesman", "the ministry's
+    spokeswoman", "Pagliano's lawyer" (person: his lawyer speaks for him on the record)."""
+    lemma = head.lemma_.lower()
+    if lemma not in lexicon.representatives | lexicon.counsel:
+        return None
+    for child in head.children:
+        candidates = []
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+            candidates = [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
+            candidates = [child]
+        for whom in candidates:
+            typed = classify(whom, lexicon, matches)
+            if typed.type not in ("named", "outlet"):
+                continue
+            name = typed.name.removesuffix("'s").removesuffix("’s")
+            if typed.entity == "organization":
+                return name, "organization"
+            if typed.entity == "person":  # a lawyer or spokesperson of a named person
+                mention = head.doc[head.left_edge.i : head.right_edge.i + 1].text
+                return strip_determiner(mention), "person"
+    return None
 
 
 def _entity_text(head: Token) -> str:

@@ -192,6 +192,12 @@ class Lexicon:
     """Titles and role nouns that tell a gender ("duchess" -> "f")."""
     pair_nouns: frozenset[str]
     """Nouns for two people together ("the pair", "the couple")."""
+    representatives: frozenset[str]
+    """Nouns of people who speak for an organization ("spokesperson")."""
+    counsel: frozenset[str]
+    """Nouns of people who speak for a person ("lawyer"), on the record when the person is named."""
+    outlet_words: frozenset[str]
+    """Last words of newspaper and broadcaster names ("Courier", "Tribune")."""
 
     def cue_lemma(self, lemma: str, form: str) -> str | None:
         """The cue lemma for a token, trusting its lemma first and its form second."""
@@ -246,7 +252,7 @@ class Lexicon:
             cue_forms=forms,
             cue_frames=frames,
             outlets=_outlets(files["outlets.txt"]),
-            outlet_nouns=_word_set(files["outlet_nouns.txt"]),
+            outlet_nouns=_sections(files["outlet_nouns.txt"])["noun"],
             unnamed_person=anonymity["person"],
             unnamed_group=anonymity["group"],
             anonymity_modifiers=anonymity["modifier"],
@@ -267,6 +273,9 @@ class Lexicon:
             narrative_heads=unasserted["narrative-head"],
             genders=dict(line.split("\t") for line in _lines(files["gender.tsv"])),
             pair_nouns=people["pair"],
+            representatives=people["representative"],
+            counsel=people["counsel"],
+            outlet_words=_sections(files["outlet_nouns.txt"])["name-word"],
         )
 
     @classmethod

@@ -64,7 +64,7 @@ class People:
         self._at: dict[int, Person] = {}  # token index -> person mentioned there
         genders = lexicon.genders
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or not _looks_like_a_name(ent):
                 continue
             words = _name_words(ent, genders)
             if not words:
@@ -188,6 +188,13 @@ def _pronouns_after(doc: Doc, first: int, sent: Span) -> Iterator[Token]:
                 if tok.dep_ in ("nsubj", "nsubjpass"):
                     yield tok
                 return
+
+
+def _looks_like_a_name(ent: Span) -> bool:
+    """One person's name: proper nouns, not a plural ("Indigenous Peoples") nor a phrase the
+    tagger took for a name ("Taking Archie")."""
+    root = ent.root
+    return root.pos_ == "PROPN" and root.tag_ != "NNPS" and ent[0].tag_ != "VBG"
 
 
 def _alone(tok: Token) -> bool:

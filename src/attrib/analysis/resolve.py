@@ -202,7 +202,12 @@ class _Resolver:
                     and (lemma in _GENERIC_OUTLET or s.typed.head_lemma == lemma)
                 )
             )
-        same_head = self.last(lambda s: s.typed.head_lemma == lemma and s.typed.type == typed.type)
+        same_head = self.last(  # "the report", "the study": the document named with its issuer
+            lambda s: (
+                s.typed.head_lemma == lemma
+                and (s.typed.type == typed.type or typed.entity == s.typed.entity == "document")
+            )
+        )
         if same_head is not None:
             return same_head
         if lemma in _GENERIC_PERSON:
@@ -238,36 +243,40 @@ class _Resolver:
         source_fits: Callable[[_Source], bool] = lambda _: False,
         description_fits: Callable[[Token], bool] = lambda _: False,
     ) -> _Source | None:
-        """The person a pronoun or description refers back to: the nearest one that fits within
-        ``reach`` sentences, the subject of a sentence before any other mention in it. The
-        people the text names count whether or not they are sources yet; other person sources
-        (anonymous ones: "a senior official ... he added") when ``source_fits``, and people
-        described as the subject of a sentence ("The mayor disagreed.") when
-        ``description_fits``."""
+        """The person a pronoun or description refers back to, within ``reach`` sentences: a
+        subject earlier in its own sentence ("When Meghan arrived, she said"); else, as news
+        writing goes on with its speaker, the nearest person who has spoken; else the nearest
+        subject, then the nearest mention. The people the text names count whether or not they
+        are sources yet; anonymous sources ("a senior official ... he added") when
+        ``source_fits``, and people described as the subject of a sentence ("The mayor
+        disagreed.") when ``description_fits``."""
         here = self.sentence[head.i]
-        best: tuple[tuple[int, bool, int], Person | _Source | Token] | None = None
+        best: tuple[tuple[bool, bool, int, bool, int], Person | _Source | Token] | None = None
+        speaking = {id(p) for p, src in self._persons_with_sources()}
 
-        def consider(i: int, who: Person | _Source | Token) -> None:
+        def consider(i: int, who: Person | _Source | Token, speaker: bool) -> None:
             nonlocal best
             distance = here - self.sentence[i]
             if i >= head.i or distance > reach:
                 return
-            key = (distance, self.doc[i].dep_ not in ("nsubj", "nsubjpass"), -i)
+            subject = self.doc[i].dep_ in ("nsubj", "nsubjpass")
+            key = (not (distance == 0 and subject), not speaker, distance, not subject, -i)
             if best is None or key < best[0]:
                 best = (key, who)
 
         for person in self.people.people:
             if person_fits(person):
-                for i in person.mentions:
-                    consider(i, person)
+                src = self.by_person.get(id(person))
+                for i in (*person.mentions, *(src.heads if src else ())):
+                    consider(i, person, id(person) in speaking)
         linked = list(self.by_person.values())
         for src in self.sources:
             if src.typed.entity == "person" and src not in linked and source_fits(src):
                 for i in src.heads:
-                    consider(i, src)
+                    consider(i, src, True)
         for i in self.described:
             if i not in self.used and description_fits(self.doc[i]):
-                consider(i, self.doc[i])
+                consider(i, self.doc[i], False)
         if best is None:
             return None
         who = best[1]
@@ -276,6 +285,9 @@ class _Resolver:
         if isinstance(who, Token):
             return self.resolve_head(who, [who], look_back=False)
         return who
+
+    def _persons_with_sources(self) -> list[tuple[Person, _Source]]:
+        return [(p, self.by_person[id(p)]) for p in self.people.people if id(p) in self.by_person]
 
     def pair(self, head: Token) -> _Source | None:
         """ "the pair", "the couple": the two people named last, as one group."""
