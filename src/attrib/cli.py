@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO, cast
 import typer
 from rich.console import Console
 
-from .results import Analysis, Summary
+from .results import Analysis, Scope, Summary
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -47,6 +47,13 @@ app = typer.Typer(
 class ScopeOption(StrEnum):
     statements = "statements"
     all = "all"
+
+
+_SCOPE_HELP = (
+    "What counts: statements (what sources said or documents say) or all attributions "
+    "(beliefs, intentions, attitudes and questions too)."
+)
+ScopeArg = Annotated[ScopeOption, typer.Option("--scope", help=_SCOPE_HELP)]
 
 
 class OutputFormat(StrEnum):
@@ -151,6 +158,14 @@ def analyze(
             "extracted text; offsets refer to it).",
         ),
     ] = False,
+    scope: Annotated[
+        ScopeOption,
+        typer.Option(
+            "--scope",
+            help=_SCOPE_HELP[:-1] + " in the table, CSV and HTML. The JSON is the same in "
+            "both: it always keeps 'statements' and 'other_attributions' apart.",
+        ),
+    ] = ScopeOption.statements,
 ) -> None:
     """Find statements and their sources, and print a sourcing breakdown.
 
@@ -187,7 +202,7 @@ def analyze(
     if jsonl_in is not None:
         articles = chain(articles, read_jsonl(jsonl_in, fail))
     total = len(paths) if jsonl_in is None else None
-    ok = _analyze_all(articles, total, model, workers, fmt, output, include_text)
+    ok = _analyze_all(articles, total, model, workers, fmt, output, include_text, scope.value)
     raise typer.Exit(EXIT_INPUT if failures or not ok else 0)
 
 
@@ -199,6 +214,7 @@ def _analyze_all(
     fmt: OutputFormat,
     output: Path | None,
     include_text: bool = False,
+    scope: Scope = "statements",
 ) -> bool:
     """Analyze and write as each article is ready; False when the model could not be loaded."""
     from .analysis.pipeline import ModelError, analyze_doc_stream, load_pipeline
@@ -221,7 +237,7 @@ def _analyze_all(
 
     rows: list[tuple[str, int, Summary]] = []
     report: list[tuple[str, str, Analysis]] = []  # --format html is one document: kept whole
-    first: Analysis | None = None  # the only one kept: a single input prints its full table
+    first: tuple[str, Analysis] | None = None  # a single input prints its full table, titled
     with _destination(output) as out, _progress(total) as advance:
         writer = csv.writer(out) if fmt is OutputFormat.csv else None
         if writer:
@@ -229,15 +245,16 @@ def _analyze_all(
         for analysis in analyze_doc_stream(nlp, texts(), n_process=workers):
             article = pending.popleft()
             analysis = mark_publisher(analysis.with_input(article.input, article.meta))
+            scoped = analysis.scoped(scope)  # JSON keeps statements and others apart anyway
             if fmt is OutputFormat.json:
                 out.write(render_json(analysis, article.text if include_text else None) + "\n")
             elif writer:
-                writer.writerows(csv_rows(analysis))
+                writer.writerows(csv_rows(scoped))
             elif fmt is OutputFormat.html:
-                report.append((article.title, article.text, analysis))
+                report.append((article.input.label, article.text, scoped))
             else:
-                rows.append((article.title, 1, analysis.summary))
-                first = first or analysis
+                rows.append((article.input.label, 1, scoped.summary))
+                first = first or (article.title, scoped)
             out.flush()
             advance()
         if fmt is OutputFormat.html:
@@ -245,7 +262,7 @@ def _analyze_all(
         if fmt is OutputFormat.table:
             console = Console(file=out, highlight=False, soft_wrap=False)
             if len(rows) == 1 and first is not None:
-                print_table(console, first, title=rows[0][0])
+                print_table(console, first[1], title=first[0])
             elif rows:
                 console.print(corpus_table(rows))
     return True
@@ -293,6 +310,7 @@ def show(
     model: Annotated[
         str | None, typer.Option("--model", "-m", help="spaCy pipeline to use.")
     ] = None,
+    scope: ScopeArg = ScopeOption.statements,
 ) -> None:
     """Print the article with each statement highlighted by the type of its source.
 
@@ -318,7 +336,7 @@ def show(
     except (InputError, ModelError) as err:
         _fail(str(err))
         raise typer.Exit(EXIT_INPUT) from None
-    analysis = analyze(article.text, nlp=nlp, input=article.input)
+    analysis = analyze(article.text, nlp=nlp, input=article.input).scoped(scope.value)
     console = Console(highlight=False)
     if article.title != article.name:  # a web page: name it with its title
         console.print(article.title, style="bold", markup=False)
@@ -341,6 +359,7 @@ def summarize(
             "or a field carried from --jsonl-in (e.g. outlet).",
         ),
     ] = None,
+    scope: ScopeArg = ScopeOption.statements,
 ) -> None:
     """Rebuild the sourcing table from saved results, without running a model.
 
@@ -353,9 +372,10 @@ def summarize(
       attrib summarize pages.jsonl --by sitename
     """
     from .outputs.table import corpus_table
-    from .results import document_field
+    from .results import InputInfo, document_field
 
     groups: dict[str, list[Summary]] = {}
+    labels: dict[str, str] = {}  # an input's short name, for --by input
     try:
         handle = sys.stdin if results == "-" else open(results, encoding="utf-8")  # noqa: SIM115
     except OSError as err:
@@ -367,13 +387,19 @@ def summarize(
                 continue
             try:
                 doc = json.loads(line)
-                summary = Summary.from_dict(doc["summary"])
+                summary = (
+                    Summary.from_dict(doc["summary"])
+                    if scope is ScopeOption.statements
+                    else Analysis.from_dict(doc).scoped("all").summary  # rebuilt from its arrays
+                )
             except (ValueError, KeyError, TypeError):
                 _fail(f"{results}:{number}: not an attrib result")
                 raise typer.Exit(EXIT_INPUT) from None
-            key = document_field(doc, by)
-            groups.setdefault(str(key if key is not None else "(none)"), []).append(summary)
-    rows = [(name, len(s), Summary.combine(s)) for name, s in sorted(groups.items())]
+            key = str(document_field(doc, by) or "(none)")
+            if by in (None, "input"):
+                labels[key] = InputInfo.from_dict(doc.get("input"), doc.get("meta")).label
+            groups.setdefault(key, []).append(summary)
+    rows = [(labels.get(k, k), len(s), Summary.combine(s)) for k, s in sorted(groups.items())]
     Console(highlight=False).print(corpus_table(rows, label=by.capitalize() if by else "Article"))
 
 

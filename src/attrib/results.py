@@ -8,6 +8,7 @@ other tools can work from a saved JSON document without loading a model.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, cast
@@ -371,6 +372,16 @@ class InputInfo:
     name: str | None = None
     format: InputFormat = "text"
     page: PageMeta | None = None
+
+    @property
+    def label(self) -> str:
+        """A short name for views (the full name stays in the JSON): the page's title, else the
+        last part of the file's path or URL ("story.html"), else the name as it is."""
+        title = self.page.title if self.page else None
+        if title:
+            return title
+        name = self.name or ""
+        return re.split(r"[/\\]", name.rstrip("/\\"))[-1] or name
 
     @property
     def offsets(self) -> str:

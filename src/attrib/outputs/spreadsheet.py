@@ -8,6 +8,7 @@ CSV_HEADER = (
     "article",
     "statement",
     "kind",
+    "class",
     "source",
     "type",
     "entity",
@@ -18,7 +19,8 @@ CSV_HEADER = (
 
 
 def csv_rows(analysis: Analysis) -> list[tuple[str, ...]]:
-    """One row per statement, for spreadsheets; split contents are joined with " … "."""
+    """One row per statement (per attribution in scope ``all``), for spreadsheets; ``class``
+    says which kind of attribution it is; split contents are joined with " … "."""
     rows: list[tuple[str, ...]] = []
     for st in analysis.statements:
         src = analysis.source(st.source_id)
@@ -28,6 +30,7 @@ def csv_rows(analysis: Analysis) -> list[tuple[str, ...]]:
                 analysis.input.name or "",
                 st.id,
                 st.kind,
+                st.cls or "",
                 src.name if src else "",
                 src.type if src else "",
                 src.entity if src else "",

@@ -34,9 +34,18 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ...results import SOURCE_TYPES, Analysis, Source, Statement, Summary, Unattributed
-from ..show import index, relays, source_name, speakers, statement_type
-from ..table import TYPE_MEANING, verdict
+from ...results import (
+    SOURCE_TYPES,
+    TYPES,
+    Analysis,
+    NoComment,
+    Source,
+    Statement,
+    Summary,
+    Unattributed,
+)
+from ..show import declined_source, index, relays, source_name, speakers, statement_type
+from ..table import TYPE_MEANING, notes, verdict
 from .highlight import Element, Node, highlight
 
 BADGES = {"named": "N", "unnamed": "U", "outlet": "O", "unresolved": "?", "none": "?"}
@@ -83,6 +92,15 @@ class HedgeRow:
 
 
 @dataclass(frozen=True, slots=True)
+class NoCommentRow:
+    """A source that declined to comment, linking to the cue in the text."""
+
+    anchor: str
+    who: str
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleView:
     """What the template needs to draw one article."""
 
@@ -90,8 +108,10 @@ class ArticleView:
     title: str
     verdict: str
     summary: Summary
+    notes: list[str]  # documents, unresolved sources, declined to comment, other attributions
     sources: list[SourceRow]
     hedges: list[HedgeRow]
+    no_comment: list[NoCommentRow]
     body: list[Node]
     descriptions: list[tuple[str, str]]  # (id, text) for aria-describedby
 
@@ -148,14 +168,25 @@ def _hedge_element(hedge: HedgeRow, u: Unattributed) -> Element:
     return Element(u.start, u.end, "span", attrs, lead)
 
 
-def _elements(aid: str, text: str, analysis: Analysis, hedges: list[HedgeRow]) -> list[Element]:
-    """Paragraphs, then each statement's elements, then hedges."""
+def _no_comment_element(row: NoCommentRow, event: NoComment) -> Element:
+    tip = f"No comment · {row.who} · “{row.cue}”"
+    attrs = {"class": "nocomment", "data-tip": tip}
+    lead = {"id": row.anchor, "tabindex": "0", "aria-describedby": f"d-{row.anchor}"}
+    return Element(event.cue.start, event.cue.end, "span", attrs, lead)
+
+
+def _elements(
+    aid: str, text: str, analysis: Analysis, hedges: list[HedgeRow], declined: list[NoCommentRow]
+) -> list[Element]:
+    """Paragraphs, then each statement's elements, then hedges and no-comment cues."""
     elements = [Element(m.start(), m.end(), "p", {}, block=True) for m in _PARAGRAPH.finditer(text)]
     by_id = index(analysis)
     for st in analysis.statements:
         elements.extend(_statement_elements(aid, by_id, st))
     for hedge, u in zip(hedges, analysis.unattributed, strict=True):
         elements.append(_hedge_element(hedge, u))
+    for row, event in zip(declined, analysis.no_comment, strict=True):
+        elements.append(_no_comment_element(row, event))
     return elements
 
 
@@ -195,14 +226,20 @@ def _article(n: int, title: str, text: str, analysis: Analysis) -> ArticleView:
         HedgeRow(f"{aid}-hedge-{k}", f"{aid}-u{k}", u.marker, _snippet(u.text))
         for k, u in enumerate(analysis.unattributed, 1)
     ]
-    elements = _elements(aid, text, analysis, hedges)
+    declined = [
+        NoCommentRow(f"{aid}-{event.id}", declined_source(analysis, event), event.cue.text)
+        for event in analysis.no_comment
+    ]
+    elements = _elements(aid, text, analysis, hedges, declined)
     return ArticleView(
         aid,
         title,
         verdict(analysis),
         analysis.summary,
+        notes(analysis),
         _source_rows(aid, analysis),
         hedges,
+        declined,
         highlight(text, elements),
         _descriptions(elements),
     )
@@ -229,6 +266,7 @@ def _environment() -> Environment:
     env.filters["width"] = lambda share: f"{share * 100:.2f}%"
     env.globals |= {
         "SOURCE_TYPES": SOURCE_TYPES,
+        "TYPES": TYPES,
         "BADGES": BADGES,
         "TYPE_TITLES": TYPE_TITLES,
         "TYPE_MEANING": TYPE_MEANING,
