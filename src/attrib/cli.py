@@ -311,6 +311,14 @@ def show(
         str | None, typer.Option("--model", "-m", help="spaCy pipeline to use.")
     ] = None,
     scope: ScopeArg = ScopeOption.statements,
+    listing: Annotated[
+        bool,
+        typer.Option(
+            "--list",
+            help="List the statements instead, one a line: source, type, cue and the start "
+            "of the content.",
+        ),
+    ] = False,
 ) -> None:
     """Print the article with each statement highlighted by the type of its source.
 
@@ -319,15 +327,17 @@ def show(
     bracketed labels when piped or under NO_COLOR. For long articles use a
     pager: attrib show article.txt | less (or FORCE_COLOR=1 ... | less -R).
 
-    Example:
+    Examples:
 
       attrib show article.txt
+
+      attrib show article.txt --list
     """
     from . import analyze
     from .analysis.pipeline import ModelError, load_pipeline
     from .inputs.articles import read_article
     from .inputs.decoding import InputError
-    from .outputs.show import print_article
+    from .outputs.show import print_article, statement_list
     from .outputs.table import breakdown
 
     try:
@@ -341,8 +351,11 @@ def show(
     if article.title != article.name:  # a web page: name it with its title
         console.print(article.title, style="bold", markup=False)
         console.print()
-    print_article(console, article.text, analysis)
-    console.print()
+    if listing:
+        console.print(statement_list(analysis))
+    else:
+        print_article(console, article.text, analysis)
+        console.print()
     console.print(breakdown(analysis))
 
 

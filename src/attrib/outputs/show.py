@@ -33,15 +33,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from rich import box
 from rich.console import Console
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
-from ..results import TYPES, Analysis, NoComment, Source, Statement
+from ..results import TYPES, Analysis, Source, Statement, display_names
 from .segments import segments
-from .table import TYPE_MEANING, TYPE_STYLES
+from .table import TYPE_MEANING, TYPE_STYLES, declined_source
 
 HEDGE_STYLE = "magenta"
 CUE_STYLE = "bold underline"
@@ -54,19 +56,16 @@ PLAIN_HEDGE = ("⟪", "⟫")
 PLAIN_NO_COMMENT = ("⁅", "⁆")
 
 
-def source_name(name: str, source_type: str) -> str:
-    """The source's name without a redundant leading 'unnamed' ("unnamed: senior official")."""
-    if source_type == "unnamed" and name.lower().startswith("unnamed "):
-        return name[len("unnamed ") :]
-    return name
-
-
 Sources = Analysis | Mapping[str, Source]
 
 
 def index(sources: Sources) -> Mapping[str, Source]:
-    """Sources by id: build it once and pass it to the helpers below in loops."""
-    return {s.id: s for s in sources.sources} if isinstance(sources, Analysis) else sources
+    """Sources by id, each named with its display name (``display_names``: no two alike): build
+    it once and pass it to the helpers below in loops."""
+    if not isinstance(sources, Analysis):
+        return sources
+    names = display_names(sources.sources)
+    return {s.id: replace(s, name=names[s.id]) for s in sources.sources}
 
 
 def statement_type(sources: Sources, st: Statement) -> str | None:
@@ -82,7 +81,7 @@ def speakers(sources: Sources, st: Statement) -> str:
     for sid in (st.source_id, *st.co_source_ids):
         src = by_id.get(sid or "")
         if src is not None:
-            names.append(source_name(src.name, src.type))
+            names.append(src.name)
     return " & ".join(names)
 
 
@@ -166,7 +165,8 @@ def _labels(analysis: Analysis, text: str) -> dict[int, list[tuple[str, str]]]:
     by_id = index(analysis)
     size = len(text)
     said = statement_labels(analysis)
-    for st in analysis.statements:
+    nested = containers(analysis.statements)
+    for st in sorted(analysis.statements, key=lambda st: st.id not in nested):  # inner first
         kind = statement_type(by_id, st)
         end = min(size, max(p.end for p in st.pieces))
         style = f"{TYPE_STYLES[kind]} italic" if kind else "italic"
@@ -194,12 +194,6 @@ def statement_labels(analysis: Analysis) -> dict[str, str]:
             label = f"↳ {label}, inside {f'the statement of {holder}' if holder else 'another'}"
         labels[st.id] = label
     return labels
-
-
-def declined_source(analysis: Analysis, event: NoComment) -> str:
-    """Who declined to comment, as the text names them."""
-    src = analysis.source(event.source_id)
-    return src.name if src else event.source_span.text if event.source_span else "a source"
 
 
 def _legend_items(color: bool) -> list[Text]:
@@ -231,15 +225,15 @@ def legend(color: bool, width: int = 80) -> Text:
     """The legend, its items packed into lines of at most ``width`` cells (an item is never
     broken, so a narrow terminal wraps between items, not inside them)."""
     out = Text("Legend:")
-    line = len(out)
+    column, gap = len(out), " "  # after "Legend:" one space, between items two
     for item in _legend_items(color):
-        gap = 2 if line > len("Legend:") else 1
-        if line + gap + len(item) > width and line > len("Legend:"):
-            out.append("\n  ")
-            line, gap = 2, 0
-        out.append(" " * gap)
+        if column + len(gap) + len(item) > width:
+            out.append("\n")
+            column, gap = 0, "  "  # a continued line is indented like a gap
+        out.append(gap)
         out.append_text(item)
-        line += gap + len(item)
+        column += len(gap) + len(item)
+        gap = "  "
     return out
 
 
@@ -290,3 +284,31 @@ def print_article(console: Console, text: str, analysis: Analysis) -> None:
     color = console.is_terminal and not console.no_color
     rendered = render_article(text, analysis, color, console.width)
     console.print(rendered, soft_wrap=not console.is_terminal)
+
+
+def statement_list(analysis: Analysis) -> Table:
+    """One line per statement, to check the figures without reading the whole article: its id,
+    source (and relays), source type, cue and the start of its content; a statement inside
+    another's content starts with ``↳``."""
+    by_id = index(analysis)
+    nested = containers(analysis.statements)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+    ids = max((len(st.id) for st in analysis.statements), default=1)
+    table.add_column("#", no_wrap=True, min_width=ids)
+    table.add_column("Source", no_wrap=True, overflow="ellipsis", ratio=2, min_width=12)
+    table.add_column("Type", no_wrap=True, min_width=len("unresolved"))
+    table.add_column("Cue", no_wrap=True, overflow="ellipsis", max_width=14)
+    table.add_column("Content", no_wrap=True, overflow="ellipsis", ratio=3, min_width=16)
+    for st in analysis.statements:
+        kind = statement_type(by_id, st)
+        chain = relays(by_id, st)
+        who = speakers(by_id, st) or "—"
+        content = " … ".join(" ".join(p.text.split()) for p in st.pieces)
+        table.add_row(
+            st.id,
+            f"{who}, via {', '.join(chain)}" if chain else who,
+            Text(kind or "none", style=TYPE_STYLES[kind] if kind else UNRESOLVED_STYLE),
+            " ".join(st.cue.text.split()) if st.cue else "—",
+            f"↳ {content}" if st.id in nested else content,
+        )
+    return table

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from rich import box
 from rich.cells import cell_len
@@ -10,7 +11,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..results import SOURCE_TYPES, Analysis, Source, Summary
+from ..results import SOURCE_TYPES, Analysis, NoComment, Source, Summary, display_names
 
 TYPE_STYLES = {"named": "green", "unnamed": "yellow", "outlet": "cyan", "unresolved": "bold"}
 TYPE_MEANING = {
@@ -31,15 +32,12 @@ def _cues(analysis: Analysis, source: Source) -> str:
     return ", ".join(cue for cue, _ in counts.most_common(3))
 
 
-def _via(analysis: Analysis, source: Source) -> str:
-    names: dict[str, None] = {}
+def _via(analysis: Analysis, source: Source, names: Mapping[str, str]) -> str:
+    relays: dict[str, None] = {}
     for st in analysis.statements:
         if source.id in (st.source_id, *st.co_source_ids):
-            for vid in st.via:
-                relay = analysis.source(vid)
-                if relay is not None:
-                    names[relay.name] = None
-    return ", ".join(names)
+            relays.update((names[vid], None) for vid in st.via if vid in names)
+    return ", ".join(relays)
 
 
 def sources_table(analysis: Analysis) -> Table:
@@ -52,17 +50,19 @@ def sources_table(analysis: Analysis) -> Table:
     table.add_column("Relays", justify="right", no_wrap=True)
     table.add_column("Cues", overflow="fold", ratio=2)
     table.add_column("Via", overflow="fold", ratio=2)
+    names = display_names(analysis.sources)
     for src in analysis.sources:
         said = sum(1 for st in analysis.statements if src.id in (st.source_id, *st.co_source_ids))
         relayed = sum(1 for st in analysis.statements if src.id in st.via)
+        name = names[src.id]
         table.add_row(
-            f"{src.name} (publisher)" if src.publisher else src.name,
+            f"{name} (publisher)" if src.publisher else name,
             Text(src.type, style=TYPE_STYLES[src.type]),
             ENTITY_LABELS[src.entity],
             str(said),
             str(relayed),
             _cues(analysis, src),
-            _via(analysis, src),
+            _via(analysis, src, names),
         )
     return table
 
@@ -72,13 +72,16 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else many or one + 's'}"
 
 
+def declined_source(analysis: Analysis, event: NoComment) -> str:
+    """Who declined to comment, by the source's display name, else as the text names them."""
+    if event.source_id is not None and analysis.source(event.source_id) is not None:
+        return display_names(analysis.sources)[event.source_id]
+    return event.source_span.text if event.source_span else "a source"
+
+
 def declined(analysis: Analysis) -> list[str]:
     """The sources that declined or failed to comment, each once, as the text names them."""
-    names: dict[str, str] = {}
-    for event in analysis.no_comment:
-        src = analysis.source(event.source_id)
-        name = src.name if src else event.source_span.text if event.source_span else "a source"
-        names.setdefault(event.source_id or event.id, name)
+    names = {e.source_id or e.id: declined_source(analysis, e) for e in analysis.no_comment}
     return list(names.values())
 
 

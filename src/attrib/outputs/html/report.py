@@ -44,8 +44,8 @@ from ...results import (
     Summary,
     Unattributed,
 )
-from ..show import declined_source, index, relays, source_name, speakers, statement_type
-from ..table import TYPE_MEANING, notes, verdict
+from ..show import index, relays, speakers, statement_type
+from ..table import TYPE_MEANING, declined_source, notes, verdict
 from .highlight import Element, Node, highlight
 
 BADGES = {"named": "N", "unnamed": "U", "outlet": "O", "unresolved": "?", "none": "?"}
@@ -205,13 +205,13 @@ def _source_rows(aid: str, analysis: Analysis) -> list[SourceRow]:
     return [
         SourceRow(
             f"{aid}-{src.id}",
-            source_name(src.name, src.type),
+            src.name,
             src.type,
             src.entity,
             said_by[src.id],
             relayed_by[src.id],
         )
-        for src in analysis.sources
+        for src in index(analysis).values()
     ]
 
 
