@@ -253,3 +253,28 @@ def test_a_missing_browser_skips_but_fails_under_ci() -> None:
         require_browser("/usr/bin/chromium is missing", {})
     with pytest.raises(pytest.fail.Exception, match="CI=true and /usr/bin/chromium is missing"):
         require_browser("/usr/bin/chromium is missing", {"CI": "true"})
+
+
+def test_corpus_table_fits_a_laptop_screen_with_long_names(
+    browser: Browser, example: tuple[str, Analysis], tmp_path: Path
+) -> None:
+    text, analysis = example
+    long = "/home/reporter/archive/2026/" + "abc13.com-Copperfield-neighbors-say" * 3 + ".html"
+    items = [(long, text, analysis.with_input(long)), ("Again", text, analysis)]
+    report = Report(browser, render_html(items, "m", "d"), tmp_path / "corpus.html", width=1280)
+    try:
+        fits = report.page.evaluate(
+            """() => {
+              const wrap = document.querySelector('.table-wrap');
+              const box = wrap.getBoundingClientRect();
+              const cells = [...document.querySelectorAll('.corpus thead th')];
+              return wrap.scrollWidth <= wrap.clientWidth
+                && cells.length === 6
+                && cells.every(c => c.getBoundingClientRect().right <= box.right + 0.5);
+            }"""
+        )
+        assert fits
+        heading = report.page.inner_text("#a2-title")
+        assert heading == "Again"
+    finally:
+        report.close()

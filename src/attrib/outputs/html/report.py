@@ -106,6 +106,7 @@ class ArticleView:
 
     id: str
     title: str
+    name: str  # the input's full path or URL, under the title
     verdict: str
     summary: Summary
     notes: list[str]  # documents, unresolved sources, declined to comment, other attributions
@@ -234,6 +235,7 @@ def _article(n: int, title: str, text: str, analysis: Analysis) -> ArticleView:
     return ArticleView(
         aid,
         title,
+        analysis.input.name or "",
         verdict(analysis),
         analysis.summary,
         notes(analysis),
