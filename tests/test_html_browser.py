@@ -278,3 +278,36 @@ def test_corpus_table_fits_a_laptop_screen_with_long_names(
         assert heading == "Again"
     finally:
         report.close()
+
+
+def test_corpus_chart_sorts_and_makes_no_requests(browser: Browser, tmp_path: Path) -> None:
+    from attrib.outputs.html import render_chart
+    from attrib.results import Summary
+
+    def summary(named: int, unnamed: int) -> Summary:
+        by_type = {"named": named, "unnamed": unnamed, "outlet": 0, "unresolved": 0}
+        return Summary(named + unnamed, by_type, by_type, 0, 0)
+
+    rows = [("Alpha", 1, summary(3, 1)), ("Beta", 1, summary(1, 3)), ("Gamma", 1, summary(2, 2))]
+    chart = Report(browser, render_chart(rows, "Outlet", "statements", "d"), tmp_path / "c.html")
+    try:
+        page = chart.page
+
+        def order() -> list[str]:
+            return page.locator("#groups tbody th").all_inner_texts()
+
+        assert order() == ["Alpha", "Beta", "Gamma"]
+        header = page.locator("thead th", has=page.locator("button[data-key=unnamed]"))
+        page.click("button[data-key=unnamed]")
+        assert order() == ["Alpha", "Gamma", "Beta"]
+        assert header.get_attribute("aria-sort") == "ascending"
+        page.keyboard.press("Enter")  # the focused heading button sorts again, the other way
+        assert order() == ["Beta", "Gamma", "Alpha"]
+        assert header.get_attribute("aria-sort") == "descending"
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+        assert chart.requests == [chart.url] and chart.errors == []
+    finally:
+        chart.close()

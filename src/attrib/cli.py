@@ -56,6 +56,11 @@ _SCOPE_HELP = (
 ScopeArg = Annotated[ScopeOption, typer.Option("--scope", help=_SCOPE_HELP)]
 
 
+class SummaryFormat(StrEnum):
+    table = "table"
+    html = "html"
+
+
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
@@ -373,8 +378,22 @@ def summarize(
         ),
     ] = None,
     scope: ScopeArg = ScopeOption.statements,
+    fmt: Annotated[
+        SummaryFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, or html: a self-contained page charting the breakdown of each group "
+            "as stacked bars, sortable by column.",
+        ),
+    ] = SummaryFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
+    ] = None,
 ) -> None:
     """Rebuild the sourcing table from saved results, without running a model.
+
+    --by date groups by month (YYYY-MM), so a chart shows the trend.
 
     Examples:
 
@@ -382,7 +401,9 @@ def summarize(
 
       attrib summarize results.jsonl --by outlet
 
-      attrib summarize pages.jsonl --by sitename
+      attrib summarize pages.jsonl --by sitename --format html -o chart.html
+
+      attrib summarize pages.jsonl --by date --format html -o trend.html
     """
     from .outputs.table import corpus_table
     from .results import InputInfo, document_field
@@ -409,11 +430,25 @@ def summarize(
                 _fail(f"{results}:{number}: not an attrib result")
                 raise typer.Exit(EXIT_INPUT) from None
             key = str(document_field(doc, by) or "(none)")
+            key = key[:7] if by == "date" and key != "(none)" else key  # by month
             if by in (None, "input"):
                 labels[key] = InputInfo.from_dict(doc.get("input"), doc.get("meta")).label
             groups.setdefault(key, []).append(summary)
     rows = [(labels.get(k, k), len(s), Summary.combine(s)) for k, s in sorted(groups.items())]
-    Console(highlight=False).print(corpus_table(rows, label=by.capitalize() if by else "Article"))
+    label = "Month" if by == "date" else by.capitalize() if by else "Article"
+    with _destination(output) as out:
+        if fmt is SummaryFormat.html:
+            out.write(_chart(rows, label, scope.value))
+        else:
+            Console(file=out, highlight=False, soft_wrap=False).print(corpus_table(rows, label))
+
+
+def _chart(rows: list[tuple[str, int, Summary]], label: str, scope: str) -> str:
+    from datetime import UTC, datetime
+
+    from .outputs.html import render_chart
+
+    return render_chart(rows, label, scope, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
 
 @app.command()

@@ -250,12 +250,12 @@ def _article(n: int, title: str, text: str, analysis: Analysis) -> ArticleView:
 # --------------------------------------------------------------------------- document
 
 
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
 @cache
-def _environment() -> Environment:
+def environment() -> Environment:
     env = Environment(
         loader=PackageLoader(_PACKAGE, "templates"),
         autoescape=True,
@@ -278,10 +278,10 @@ def _environment() -> Environment:
 
 def render_html(items: list[tuple[str, str, Analysis]], model: str, generated: str) -> str:
     """One self-contained HTML document for (title, text, analysis) items."""
-    script = _asset("report.js")
+    script = asset("report.js")
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     articles = [_article(n, t, x, a) for n, (t, x, a) in enumerate(items, 1)]
-    template = _environment().get_template("report.html")
+    template = environment().get_template("report.html")
     return template.render(
         articles=articles,
         total=Summary.combine(a.summary for a in articles),
@@ -289,6 +289,6 @@ def render_html(items: list[tuple[str, str, Analysis]], model: str, generated: s
         generated=generated,
         script_hash=script_hash,
         # Ours, not the article's: inlined as they are (escaping would break them).
-        style=Markup(_asset("report.css")),
+        style=Markup(asset("report.css")),
         script=Markup(script),
     )
