@@ -313,11 +313,12 @@ def test_csv_cells_are_never_formulas(tmp_path: Path, cell: str) -> None:
 
 
 def test_csv_rows_neutralise_every_cell() -> None:
-    from attrib.outputs.spreadsheet import csv_rows
+    from attrib.outputs.spreadsheet import CSV_HEADER, csv_rows
 
+    article, source = CSV_HEADER.index("article"), CSV_HEADER.index("source")
     for cell in FORMULAS:
         (row,) = csv_rows(_formula_analysis(cell))
-        assert row[0] == row[3] == "'" + cell
+        assert row[article] == row[source] == "'" + cell
 
 
 # --- terminals get no control sequences -----------------------------------------------------

@@ -253,3 +253,61 @@ def test_a_missing_browser_skips_but_fails_under_ci() -> None:
         require_browser("/usr/bin/chromium is missing", {})
     with pytest.raises(pytest.fail.Exception, match="CI=true and /usr/bin/chromium is missing"):
         require_browser("/usr/bin/chromium is missing", {"CI": "true"})
+
+
+def test_corpus_table_fits_a_laptop_screen_with_long_names(
+    browser: Browser, example: tuple[str, Analysis], tmp_path: Path
+) -> None:
+    text, analysis = example
+    long = "/home/reporter/archive/2026/" + "abc13.com-Copperfield-neighbors-say" * 3 + ".html"
+    items = [(long, text, analysis.with_input(long)), ("Again", text, analysis)]
+    report = Report(browser, render_html(items, "m", "d"), tmp_path / "corpus.html", width=1280)
+    try:
+        fits = report.page.evaluate(
+            """() => {
+              const wrap = document.querySelector('.table-wrap');
+              const box = wrap.getBoundingClientRect();
+              const cells = [...document.querySelectorAll('.corpus thead th')];
+              return wrap.scrollWidth <= wrap.clientWidth
+                && cells.length === 6
+                && cells.every(c => c.getBoundingClientRect().right <= box.right + 0.5);
+            }"""
+        )
+        assert fits
+        heading = report.page.inner_text("#a2-title")
+        assert heading == "Again"
+    finally:
+        report.close()
+
+
+def test_corpus_chart_sorts_and_makes_no_requests(browser: Browser, tmp_path: Path) -> None:
+    from attrib.outputs.html import render_chart
+    from attrib.results import Summary
+
+    def summary(named: int, unnamed: int) -> Summary:
+        by_type = {"named": named, "unnamed": unnamed, "outlet": 0, "unresolved": 0}
+        return Summary(named + unnamed, by_type, by_type, 0, 0)
+
+    rows = [("Alpha", 1, summary(3, 1)), ("Beta", 1, summary(1, 3)), ("Gamma", 1, summary(2, 2))]
+    chart = Report(browser, render_chart(rows, "Outlet", "statements", "d"), tmp_path / "c.html")
+    try:
+        page = chart.page
+
+        def order() -> list[str]:
+            return page.locator("#groups tbody th").all_inner_texts()
+
+        assert order() == ["Alpha", "Beta", "Gamma"]
+        header = page.locator("thead th", has=page.locator("button[data-key=unnamed]"))
+        page.click("button[data-key=unnamed]")
+        assert order() == ["Alpha", "Gamma", "Beta"]
+        assert header.get_attribute("aria-sort") == "ascending"
+        page.keyboard.press("Enter")  # the focused heading button sorts again, the other way
+        assert order() == ["Beta", "Gamma", "Alpha"]
+        assert header.get_attribute("aria-sort") == "descending"
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+        assert chart.requests == [chart.url] and chart.errors == []
+    finally:
+        chart.close()

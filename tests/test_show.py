@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as hs
 from rich.console import Console
 
-from attrib.outputs.show import print_article, render_article, source_label
+from attrib.outputs.show import print_article, render_article, source_label, statement_labels
 from attrib.results import Analysis, Statement, TextSpan, Unattributed
 
 from .conftest import EXAMPLE
@@ -24,15 +24,15 @@ RELAY = (
 
 
 def _body(rendered: str) -> str:
-    """The rendering without its legend (the first line and the blank line after it)."""
+    """The rendering without its legend (its lines and the blank line after it)."""
     return rendered.split("\n\n", 1)[1]
 
 
 def _unmark(rendered: str, analysis: Analysis) -> str:
     """Plain rendering with markers and labels removed: must give the article back."""
     body = _body(rendered)
-    for st in analysis.statements:
-        body = body.replace(f" [{source_label(analysis, st)}]", "")
+    for label in statement_labels(analysis).values():
+        body = body.replace(f" [{label}]", "")
     for u in analysis.unattributed:
         body = body.replace(f" [unattributed: {u.marker}]", "")
     return re.sub("[⟦⟧‹›⟪⟫]", "", body)
@@ -172,6 +172,69 @@ def test_any_overlap_gives_the_text_back(
     analysis = Analysis(statements, (), unattributed)
     plain = render_article(text, analysis, color=False).plain
     assert _unmark(plain, analysis).rstrip("\n") == text.rstrip("\n")
-    assert render_article(text, analysis, color=True).plain.count("[source not resolved]") == len(
-        statements
+    colored = render_article(text, analysis, color=True).plain
+    assert len(re.findall(r"\[(?:↳ )?source not resolved", colored)) == len(statements)
+
+
+NESTED = 'Jane Miller said that Bob Ray told her "the bridge is safe" on Monday.'
+
+
+def _nested_analysis() -> Analysis:
+    from attrib.results import Source
+
+    text = NESTED
+    quote = text.index('"'), text.rindex('"') + 1
+    outer = Statement(
+        "s1",
+        "mixed",
+        (TextSpan.of(text, 22, quote[1]),),
+        TextSpan.of(text, 12, 16),
+        TextSpan.of(text, 0, 11),
+        "src1",
     )
+    inner = Statement(
+        "s2",
+        "direct",
+        (TextSpan.of(text, *quote),),
+        TextSpan.of(text, 30, 34),
+        TextSpan.of(text, 22, 29),
+        "src2",
+    )
+    sources = (
+        Source("src1", "Jane Miller", "named", "person", (TextSpan.of(text, 0, 11),)),
+        Source("src2", "Bob Ray", "named", "person", (TextSpan.of(text, 22, 29),)),
+    )
+    return Analysis((outer, inner), sources, ())
+
+
+def test_a_nested_statement_is_labelled_inside_its_holder() -> None:
+    analysis = _nested_analysis()
+    plain = _body(render_article(NESTED, analysis, color=False).plain)
+    label = "[↳ named: Bob Ray, inside the statement of Jane Miller]"
+    assert f'her ⟦"the bridge is safe"⟧⟧ {label} [named: Jane Miller] on Monday' in plain
+    colored = render_article(NESTED, analysis, color=True)
+    styles = {colored.plain[s.start : s.end]: str(s.style) for s in colored.spans}
+    assert "reverse" in styles['"the bridge is safe"']
+    assert "reverse" not in styles["Bob Ray "]
+
+
+@pytest.mark.parametrize("width", [40, 60, 100])
+def test_legend_wraps_between_items_to_the_width(width: int) -> None:
+    for color in (False, True):
+        legend = render_article("", Analysis((), (), ()), color=color, width=width).plain
+        lines = legend.split("\n\n")[0].splitlines()
+        assert len(lines) > 1
+        assert all(len(line) <= width for line in lines)
+        assert "unresolved (the text does not say who)" in legend  # never cut inside an item
+
+
+def test_statement_list_has_a_line_per_statement() -> None:
+    from attrib.outputs.show import statement_list
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=80).print(statement_list(_nested_analysis()))
+    lines = [line.split() for line in buffer.getvalue().splitlines() if line.strip()]
+    assert lines[0] == ["#", "Source", "Type", "Cue", "Content"]
+    assert lines[2][:5] == ["s1", "Jane", "Miller", "named", "said"]
+    assert lines[3][:6] == ["s2", "Bob", "Ray", "named", "told", "↳"]
+    assert max(len(line) for line in buffer.getvalue().splitlines()) <= 80

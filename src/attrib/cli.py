@@ -31,7 +31,7 @@ import typer
 from rich.console import Console
 
 from .inputs.decoding import display_name
-from .results import Analysis, Summary
+from .results import Analysis, Scope, Summary
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -57,6 +57,18 @@ app = typer.Typer(
 class ScopeOption(StrEnum):
     statements = "statements"
     all = "all"
+
+
+_SCOPE_HELP = (
+    "What counts: statements (what sources said or documents say) or all attributions "
+    "(beliefs, intentions, attitudes and questions too)."
+)
+ScopeArg = Annotated[ScopeOption, typer.Option("--scope", help=_SCOPE_HELP)]
+
+
+class SummaryFormat(StrEnum):
+    table = "table"
+    html = "html"
 
 
 class OutputFormat(StrEnum):
@@ -281,6 +293,14 @@ def analyze(
             "(by default a cell starting with = + - @, tab or CR gets a ' in front).",
         ),
     ] = False,
+    scope: Annotated[
+        ScopeOption,
+        typer.Option(
+            "--scope",
+            help=_SCOPE_HELP[:-1] + " in the table, CSV and HTML. The JSON is the same in "
+            "both: it always keeps 'statements' and 'other_attributions' apart.",
+        ),
+    ] = ScopeOption.statements,
 ) -> None:
     """Find statements and their sources, and print a sourcing breakdown.
 
@@ -317,7 +337,7 @@ def analyze(
     if jsonl_in is not None:
         articles = chain(articles, read_jsonl(jsonl_in, fail))
     total = len(paths) if jsonl_in is None else None
-    writing = _Writing(fmt, include_text, raw_csv)
+    writing = _Writing(fmt, include_text, raw_csv, scope.value)
     with _destination(output, [*paths, *([jsonl_in] if jsonl_in else [])]) as out:
         _analyze_all(articles, total, model, workers, writing, out, fail)
     raise typer.Exit(EXIT_INPUT if failures else 0)
@@ -330,17 +350,19 @@ class _Writing:
     fmt: OutputFormat
     include_text: bool
     raw_csv: bool
+    scope: Scope
 
     def record(self, article: Article, analysis: Analysis) -> str:
         """One article's JSON line or CSV rows, whole, so a failure never leaves half of one
-        (the table and the HTML report are written at the end)."""
+        (the table and the HTML report are written at the end). The JSON document is the same
+        in both scopes: it keeps statements and other attributions apart."""
         from .outputs.jsonl import render_json
         from .outputs.spreadsheet import csv_rows
 
         if self.fmt is OutputFormat.json:
             return render_json(analysis, article.text if self.include_text else None) + "\n"
         if self.fmt is OutputFormat.csv:
-            return _csv(csv_rows(analysis, raw=self.raw_csv))
+            return _csv(csv_rows(analysis.scoped(self.scope), raw=self.raw_csv))
         return ""
 
 
@@ -384,7 +406,7 @@ def _analyze_all(
     fmt = writing.fmt
     rows: list[tuple[str, int, Summary]] = []
     report: list[tuple[str, str, Analysis]] = []  # --format html is one document: kept whole
-    first: Analysis | None = None  # the only one kept: a single input prints its full table
+    first: tuple[str, Analysis] | None = None  # a single input prints its full table, titled
     if fmt is OutputFormat.csv:
         out.write(_csv([CSV_HEADER]))
     stream = analyze_doc_stream(nlp, texts(), n_process=workers)
@@ -401,11 +423,12 @@ def _analyze_all(
                     fail(f"{display_name(article.name)}: internal error: {type(err).__name__}")
                     continue
                 out.write(record)
+                scoped = analysis.scoped(writing.scope)
                 if fmt is OutputFormat.html:
-                    report.append((article.title, article.text, analysis))
+                    report.append((article.input.label, article.text, scoped))
                 elif fmt is OutputFormat.table:
-                    rows.append((article.title, 1, analysis.summary))
-                    first = first or analysis
+                    rows.append((article.input.label, 1, scoped.summary))
+                    first = first or (article.title, scoped)
                 out.flush()
                 advance()
         except WorkerError as err:
@@ -416,7 +439,7 @@ def _analyze_all(
     if fmt is OutputFormat.table:
         console = Console(file=out, highlight=False, soft_wrap=False)
         if len(rows) == 1 and first is not None:
-            print_table(console, first, title=rows[0][0])
+            print_table(console, first[1], title=first[0])
         elif rows:
             console.print(corpus_table(rows))
 
@@ -463,6 +486,15 @@ def show(
     model: Annotated[
         str | None, typer.Option("--model", "-m", help="spaCy pipeline to use.")
     ] = None,
+    scope: ScopeArg = ScopeOption.statements,
+    listing: Annotated[
+        bool,
+        typer.Option(
+            "--list",
+            help="List the statements instead, one a line: source, type, cue and the start "
+            "of the content.",
+        ),
+    ] = False,
 ) -> None:
     """Print the article with each statement highlighted by the type of its source.
 
@@ -471,15 +503,17 @@ def show(
     bracketed labels when piped or under NO_COLOR. For long articles use a
     pager: attrib show article.txt | less (or FORCE_COLOR=1 ... | less -R).
 
-    Example:
+    Examples:
 
       attrib show article.txt
+
+      attrib show article.txt --list
     """
     from . import analyze
     from .analysis.pipeline import ModelError
     from .inputs.articles import read_article
     from .inputs.decoding import InputError
-    from .outputs.show import print_article
+    from .outputs.show import print_article, statement_list
     from .outputs.table import breakdown, terminal_safe
 
     try:
@@ -489,13 +523,16 @@ def show(
         _fail(str(err))
         raise typer.Exit(EXIT_INPUT) from None
     text = terminal_safe(article.text)  # one for one: offsets still hold
-    analysis = analyze(text, nlp=nlp, input=article.input)
+    analysis = analyze(text, nlp=nlp, input=article.input).scoped(scope.value)
     console = Console(highlight=False)
     if article.title != article.name:  # a web page: name it with its title
         console.print(terminal_safe(article.title), style="bold", markup=False)
         console.print()
-    print_article(console, text, analysis)
-    console.print()
+    if listing:
+        console.print(statement_list(analysis))
+    else:
+        print_article(console, text, analysis)
+        console.print()
     console.print(breakdown(analysis))
 
 
@@ -512,8 +549,23 @@ def summarize(
             "or a field carried from --jsonl-in (e.g. outlet).",
         ),
     ] = None,
+    scope: ScopeArg = ScopeOption.statements,
+    fmt: Annotated[
+        SummaryFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, or html: a self-contained page charting the breakdown of each group "
+            "as stacked bars, sortable by column.",
+        ),
+    ] = SummaryFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
+    ] = None,
 ) -> None:
     """Rebuild the sourcing table from saved results, without running a model.
+
+    --by date groups by month (YYYY-MM), so a chart shows the trend.
 
     Examples:
 
@@ -521,27 +573,50 @@ def summarize(
 
       attrib summarize results.jsonl --by outlet
 
-      attrib summarize pages.jsonl --by sitename
+      attrib summarize pages.jsonl --by sitename --format html -o chart.html
+
+      attrib summarize pages.jsonl --by date --format html -o trend.html
     """
     from .inputs.jsonlines import read_json_lines
     from .outputs.table import corpus_table
-    from .results import document_field, summarizable
+    from .results import InputInfo, document_field, summarizable
 
     def stop(message: str) -> NoReturn:
         _fail(message)
         raise typer.Exit(EXIT_INPUT)
 
     groups: dict[str, list[Summary]] = {}
+    labels: dict[str, str] = {}  # an input's short name, for --by input
     for where, data in read_json_lines(results, stop):
         try:
             doc = summarizable(data)
-        except ValueError as err:
+            summary = (
+                Summary.from_dict(doc["summary"])
+                if scope is ScopeOption.statements
+                else Analysis.from_dict(data).scoped("all").summary  # rebuilt from its arrays
+            )
+        except (ValueError, KeyError, TypeError) as err:
             stop(f"{where}: not an attrib result ({err})")
-        summary = Summary.from_dict(doc["summary"])
-        key = document_field(doc, by)
-        groups.setdefault(str(key if key is not None else "(none)"), []).append(summary)
-    rows = [(name, len(s), Summary.combine(s)) for name, s in sorted(groups.items())]
-    Console(highlight=False).print(corpus_table(rows, label=by.capitalize() if by else "Article"))
+        key = str(document_field(doc, by) or "(none)")
+        key = key[:7] if by == "date" and key != "(none)" else key  # by month
+        if by in (None, "input"):
+            labels[key] = InputInfo.from_dict(doc.get("input"), doc.get("meta")).label
+        groups.setdefault(key, []).append(summary)
+    rows = [(labels.get(k, k), len(s), Summary.combine(s)) for k, s in sorted(groups.items())]
+    label = "Month" if by == "date" else by.capitalize() if by else "Article"
+    with _destination(output, [results]) as out:
+        if fmt is SummaryFormat.html:
+            out.write(_chart(rows, label, scope.value))
+        else:
+            Console(file=out, highlight=False, soft_wrap=False).print(corpus_table(rows, label))
+
+
+def _chart(rows: list[tuple[str, int, Summary]], label: str, scope: str) -> str:
+    from datetime import UTC, datetime
+
+    from .outputs.html import render_chart
+
+    return render_chart(rows, label, scope, datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
 
 @app.command()

@@ -8,6 +8,7 @@ other tools can work from a saved JSON document without loading a model.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
@@ -207,6 +208,30 @@ class NoComment:
         )
 
 
+def display_names(sources: Iterable[Source]) -> dict[str, str]:
+    """A name for each source (by id) that no other source of the article shares: an unnamed
+    source loses its redundant "unnamed " ("unnamed: senior official"), and where names still
+    coincide ("man" named, "man" unnamed) the type is added, then a number."""
+    sources = list(sources)
+    base = {
+        s.id: s.name[len("unnamed ") :]
+        if s.type == "unnamed" and s.name.lower().startswith("unnamed ")
+        else s.name
+        for s in sources
+    }
+    names = dict(base)
+    for step in ("type", "number"):
+        groups: dict[str, list[Source]] = {}
+        for s in sources:
+            groups.setdefault(names[s.id].casefold(), []).append(s)
+        for group in (g for g in groups.values() if len(g) > 1):
+            if step == "type" and len({s.type for s in group}) == 1:
+                continue  # the same type: a number tells them apart
+            for n, s in enumerate(group, 1):
+                names[s.id] = f"{names[s.id]} ({s.type if step == 'type' else n})"
+    return names
+
+
 def _by_type(counts: Mapping[str, Any] | None = None) -> dict[str, int]:
     counts = counts or {}
     return {t: int(counts.get(t, 0)) for t in TYPES}
@@ -372,6 +397,16 @@ class InputInfo:
     name: str | None = None
     format: InputFormat = "text"
     page: PageMeta | None = None
+
+    @property
+    def label(self) -> str:
+        """A short name for views (the full name stays in the JSON): the page's title, else the
+        last part of the file's path or URL ("story.html"), else the name as it is."""
+        title = self.page.title if self.page else None
+        if title:
+            return title
+        name = self.name or ""
+        return re.split(r"[/\\]", name.rstrip("/\\"))[-1] or name
 
     @property
     def offsets(self) -> str:

@@ -14,6 +14,7 @@ CSV_HEADER = (
     "article",
     "statement",
     "kind",
+    "class",
     "source",
     "type",
     "entity",
@@ -27,7 +28,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_rows(analysis: Analysis, *, raw: bool = False) -> list[tuple[str, ...]]:
-    """One row per statement, for spreadsheets; split contents are joined with " … "."""
+    """One row per statement (per attribution in scope ``all``), for spreadsheets; ``class``
+    says which kind of attribution it is; split contents are joined with " … "."""
     rows: list[tuple[str, ...]] = []
     for st in analysis.statements:
         src = analysis.source(st.source_id)
@@ -37,6 +39,7 @@ def csv_rows(analysis: Analysis, *, raw: bool = False) -> list[tuple[str, ...]]:
                 analysis.input.name or "",
                 st.id,
                 st.kind,
+                st.cls or "",
                 src.name if src else "",
                 src.type if src else "",
                 src.entity if src else "",

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..results import SOURCE_TYPES, Analysis, Source, Summary
+from ..results import SOURCE_TYPES, Analysis, NoComment, Source, Summary, display_names
 
 TYPE_STYLES = {"named": "green", "unnamed": "yellow", "outlet": "cyan", "unresolved": "bold"}
 TYPE_MEANING = {
@@ -45,15 +47,12 @@ def _cues(analysis: Analysis, source: Source) -> str:
     return terminal_safe(", ".join(cue for cue, _ in counts.most_common(3)))
 
 
-def _via(analysis: Analysis, source: Source) -> str:
-    names: dict[str, None] = {}
+def _via(analysis: Analysis, source: Source, names: Mapping[str, str]) -> str:
+    relays: dict[str, None] = {}
     for st in analysis.statements:
         if source.id in (st.source_id, *st.co_source_ids):
-            for vid in st.via:
-                relay = analysis.source(vid)
-                if relay is not None:
-                    names[relay.name] = None
-    return terminal_safe(", ".join(names))
+            relays.update((names[vid], None) for vid in st.via if vid in names)
+    return terminal_safe(", ".join(relays))
 
 
 def sources_table(analysis: Analysis) -> Table:
@@ -66,19 +65,65 @@ def sources_table(analysis: Analysis) -> Table:
     table.add_column("Relays", justify="right", no_wrap=True)
     table.add_column("Cues", overflow="fold", ratio=2)
     table.add_column("Via", overflow="fold", ratio=2)
+    names = display_names(analysis.sources)
     for src in analysis.sources:
         said = sum(1 for st in analysis.statements if src.id in (st.source_id, *st.co_source_ids))
         relayed = sum(1 for st in analysis.statements if src.id in st.via)
+        name = names[src.id]
         table.add_row(
-            terminal_safe(f"{src.name} (publisher)" if src.publisher else src.name),
+            terminal_safe(f"{name} (publisher)" if src.publisher else name),
             Text(src.type, style=TYPE_STYLES[src.type]),
             ENTITY_LABELS[src.entity],
             str(said),
             str(relayed),
             _cues(analysis, src),
-            _via(analysis, src),
+            _via(analysis, src, names),
         )
     return table
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 statement', '2 statements' (or the ``many`` form given)."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def declined_source(analysis: Analysis, event: NoComment) -> str:
+    """Who declined to comment, by the source's display name, else as the text names them."""
+    if event.source_id is not None and analysis.source(event.source_id) is not None:
+        return display_names(analysis.sources)[event.source_id]
+    return event.source_span.text if event.source_span else "a source"
+
+
+def declined(analysis: Analysis) -> list[str]:
+    """The sources that declined or failed to comment, each once, as the text names them."""
+    names = {e.source_id or e.id: declined_source(analysis, e) for e in analysis.no_comment}
+    return list(names.values())
+
+
+def notes(analysis: Analysis) -> list[str]:
+    """What else a reader should know of the article's sourcing, one line each, where it applies:
+    own reporting, unresolved sources, documents, sources that declined to comment, and the
+    attributions that are not statements."""
+    summary = analysis.summary
+    found = summary.statements_by_type.get("unresolved", 0)
+    lines = []
+    if summary.own_reporting:
+        verb = "is" if summary.own_reporting == 1 else "are"
+        own = plural(summary.own_reporting, "statement")
+        lines.append(f"{own} {verb} the publisher's own reporting")
+    if found:
+        whose = "whose source the text does not settle"
+        lines.append(f"{plural(found, 'statement')} {whose} (left out of the shares)")
+    if summary.documents:
+        verb = "rests" if summary.documents == 1 else "rest"
+        lines.append(f"{plural(summary.documents, 'statement')} {verb} on documents")
+    if summary.no_comment:
+        names = declined(analysis)
+        lines.append(f"{plural(len(names), 'source')} declined to comment: {', '.join(names)}")
+    if summary.others:
+        what = "attribution" if summary.others == 1 else "attributions"
+        lines.append(f"{summary.others} other {what} (beliefs, intentions, ...) not counted")
+    return lines
 
 
 def breakdown(analysis: Analysis) -> Text:
@@ -93,10 +138,8 @@ def breakdown(analysis: Analysis) -> Text:
         out.append(f"  {kind:<8}", style=TYPE_STYLES[kind])
         out.append(f"{n:>3} statements {summary.share(kind):>4.0%}")
         out.append(f"  {summary.sources_by_type[kind]:>2} sources  {TYPE_MEANING[kind]}\n")
-    if summary.own_reporting == 1:
-        out.append("  1 statement is the publisher's own reporting\n")
-    elif summary.own_reporting:
-        out.append(f"  {summary.own_reporting} statements are the publisher's own reporting\n")
+    for line in notes(analysis):
+        out.append(f"  {line}\n")
     out.append(verdict(analysis), style="bold")
     return out
 
@@ -135,12 +178,28 @@ def print_table(console: Console, analysis: Analysis, title: str | None = None) 
     console.print(render_table(analysis, title))
 
 
+NAME_CELLS = 32
+"""The widest name in the corpus table that still lets it fit 80 columns."""
+
+
+def fit(name: str, cells: int = NAME_CELLS) -> str:
+    """The name shortened in the middle ("abc13.com-Cop…ld.html") to at most ``cells`` terminal
+    cells, so both its start and its distinguishing end stay readable."""
+    if cell_len(name) <= cells:
+        return name
+    head, tail = name[: cells // 2], name[-(cells - cells // 2 - 1) :]
+    while cell_len(head) + 1 + cell_len(tail) > cells:  # wide characters take two cells
+        head, tail = (head[:-1], tail) if cell_len(head) > cell_len(tail) else (head, tail[1:])
+    return f"{head}…{tail}"
+
+
 def corpus_table(rows: list[tuple[str, int, Summary]], label: str = "Article") -> Table:
-    """One row per article (or group) and a total row: statements, shares, hedges."""
+    """One row per article (or group) and a total row: statements, shares, hedges. Names are
+    shortened in the middle to fit 80 columns (never wrapped inside a word)."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_footer=len(rows) > 1)
     total = Summary.combine(s for _, _, s in rows)
     articles = sum(n for _, n, _ in rows)
-    table.add_column(label, overflow="fold", ratio=3, footer=f"Total ({articles})")
+    table.add_column(label, no_wrap=True, overflow="ellipsis", footer=f"Total ({articles})")
     table.add_column("Stmts", justify="right", footer=str(total.statements))
     for kind in SOURCE_TYPES:
         table.add_column(
@@ -155,6 +214,6 @@ def corpus_table(rows: list[tuple[str, int, Summary]], label: str = "Article") -
             f"{summary.share(kind):.0%}" if summary.attributed else "-" for kind in SOURCE_TYPES
         )
         table.add_row(
-            terminal_safe(name), str(summary.statements), *shares, str(summary.unattributed)
+            fit(terminal_safe(name)), str(summary.statements), *shares, str(summary.unattributed)
         )
     return table

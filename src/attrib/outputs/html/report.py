@@ -34,9 +34,18 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ...results import SOURCE_TYPES, Analysis, Source, Statement, Summary, Unattributed
-from ..show import index, relays, source_name, speakers, statement_type
-from ..table import TYPE_MEANING, verdict
+from ...results import (
+    SOURCE_TYPES,
+    TYPES,
+    Analysis,
+    NoComment,
+    Source,
+    Statement,
+    Summary,
+    Unattributed,
+)
+from ..show import index, relays, speakers, statement_type
+from ..table import TYPE_MEANING, declined_source, notes, verdict
 from .highlight import Element, Node, highlight
 
 BADGES = {"named": "N", "unnamed": "U", "outlet": "O", "unresolved": "?", "none": "?"}
@@ -83,15 +92,27 @@ class HedgeRow:
 
 
 @dataclass(frozen=True, slots=True)
+class NoCommentRow:
+    """A source that declined to comment, linking to the cue in the text."""
+
+    anchor: str
+    who: str
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleView:
     """What the template needs to draw one article."""
 
     id: str
     title: str
+    name: str  # the input's full path or URL, under the title
     verdict: str
     summary: Summary
+    notes: list[str]  # documents, unresolved sources, declined to comment, other attributions
     sources: list[SourceRow]
     hedges: list[HedgeRow]
+    no_comment: list[NoCommentRow]
     body: list[Node]
     descriptions: list[tuple[str, str]]  # (id, text) for aria-describedby
 
@@ -148,14 +169,25 @@ def _hedge_element(hedge: HedgeRow, u: Unattributed) -> Element:
     return Element(u.start, u.end, "span", attrs, lead)
 
 
-def _elements(aid: str, text: str, analysis: Analysis, hedges: list[HedgeRow]) -> list[Element]:
-    """Paragraphs, then each statement's elements, then hedges."""
+def _no_comment_element(row: NoCommentRow, event: NoComment) -> Element:
+    tip = f"No comment · {row.who} · “{row.cue}”"
+    attrs = {"class": "nocomment", "data-tip": tip}
+    lead = {"id": row.anchor, "tabindex": "0", "aria-describedby": f"d-{row.anchor}"}
+    return Element(event.cue.start, event.cue.end, "span", attrs, lead)
+
+
+def _elements(
+    aid: str, text: str, analysis: Analysis, hedges: list[HedgeRow], declined: list[NoCommentRow]
+) -> list[Element]:
+    """Paragraphs, then each statement's elements, then hedges and no-comment cues."""
     elements = [Element(m.start(), m.end(), "p", {}, block=True) for m in _PARAGRAPH.finditer(text)]
     by_id = index(analysis)
     for st in analysis.statements:
         elements.extend(_statement_elements(aid, by_id, st))
     for hedge, u in zip(hedges, analysis.unattributed, strict=True):
         elements.append(_hedge_element(hedge, u))
+    for row, event in zip(declined, analysis.no_comment, strict=True):
+        elements.append(_no_comment_element(row, event))
     return elements
 
 
@@ -174,13 +206,13 @@ def _source_rows(aid: str, analysis: Analysis) -> list[SourceRow]:
     return [
         SourceRow(
             f"{aid}-{src.id}",
-            source_name(src.name, src.type),
+            src.name,
             src.type,
             src.entity,
             said_by[src.id],
             relayed_by[src.id],
         )
-        for src in analysis.sources
+        for src in index(analysis).values()
     ]
 
 
@@ -195,14 +227,21 @@ def _article(n: int, title: str, text: str, analysis: Analysis) -> ArticleView:
         HedgeRow(f"{aid}-hedge-{k}", f"{aid}-u{k}", u.marker, _snippet(u.text))
         for k, u in enumerate(analysis.unattributed, 1)
     ]
-    elements = _elements(aid, text, analysis, hedges)
+    declined = [
+        NoCommentRow(f"{aid}-{event.id}", declined_source(analysis, event), event.cue.text)
+        for event in analysis.no_comment
+    ]
+    elements = _elements(aid, text, analysis, hedges, declined)
     return ArticleView(
         aid,
         title,
+        analysis.input.name or "",
         verdict(analysis),
         analysis.summary,
+        notes(analysis),
         _source_rows(aid, analysis),
         hedges,
+        declined,
         highlight(text, elements),
         _descriptions(elements),
     )
@@ -211,12 +250,12 @@ def _article(n: int, title: str, text: str, analysis: Analysis) -> ArticleView:
 # --------------------------------------------------------------------------- document
 
 
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     return resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
 @cache
-def _environment() -> Environment:
+def environment() -> Environment:
     env = Environment(
         loader=PackageLoader(_PACKAGE, "templates"),
         autoescape=True,
@@ -229,6 +268,7 @@ def _environment() -> Environment:
     env.filters["width"] = lambda share: f"{share * 100:.2f}%"
     env.globals |= {
         "SOURCE_TYPES": SOURCE_TYPES,
+        "TYPES": TYPES,
         "BADGES": BADGES,
         "TYPE_TITLES": TYPE_TITLES,
         "TYPE_MEANING": TYPE_MEANING,
@@ -238,10 +278,10 @@ def _environment() -> Environment:
 
 def render_html(items: list[tuple[str, str, Analysis]], model: str, generated: str) -> str:
     """One self-contained HTML document for (title, text, analysis) items."""
-    script = _asset("report.js")
+    script = asset("report.js")
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     articles = [_article(n, t, x, a) for n, (t, x, a) in enumerate(items, 1)]
-    template = _environment().get_template("report.html")
+    template = environment().get_template("report.html")
     return template.render(
         articles=articles,
         total=Summary.combine(a.summary for a in articles),
@@ -249,6 +289,6 @@ def render_html(items: list[tuple[str, str, Analysis]], model: str, generated: s
         generated=generated,
         script_hash=script_hash,
         # Ours, not the article's: inlined as they are (escaping would break them).
-        style=Markup(_asset("report.css")),
+        style=Markup(asset("report.css")),
         script=Markup(script),
     )
