@@ -105,7 +105,7 @@ def test_saved_pipeline_gives_the_same_results_anywhere(own_nlp: Language, tmp_p
     outlets.write_text(outlets.read_text("utf-8") + "\nThe Harbour Lantern\n", "utf-8")
     own_nlp.get_pipe("attribution").initialize(lexicon_dir=str(lexicons))
     try:
-        text = "The Harbour Lantern reported that the bridge would close."
+        text = "The Harbour Lantern said that the bridge would close."
         assert own_nlp(text)._.attribution["sources"][0]["type"] == "outlet"
         before = [own_nlp(t)._.attribution for t in _texts()]
         own_nlp.to_disk(tmp_path / "pipeline")

@@ -22,6 +22,7 @@ PRONOUNS_SPEAKER = frozenset({"i", "me", "we", "us"})  # the speaker, never a re
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_SCHOLARLY = frozenset({"research", "scientific", "academic", "white", "working", "discussion"})
 _CORE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "quantmod", "nmod"})
 
 
@@ -106,7 +107,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     shaped = _outlet_name(head, core, lexicon)
     if shaped is not None:
         return Typed("outlet", "organization", shaped, "outlet:" + shaped.lower(), False, lemma)
-    if lemma in lexicon.outlet_nouns or lower in lexicon.outlet_nouns:
+    if (lemma in lexicon.outlet_nouns or lower in lexicon.outlet_nouns) and not _scholarly(head):
         called = _proper_name_beside(head)  # "the newspaper Kommersant"
         if called is not None:
             return Typed("outlet", "organization", called, "outlet:" + called.lower(), False, lemma)
@@ -125,7 +126,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     if head.tag_ == "NNPS" and not head.ent_type_:  # "Tory MPs", "Senate Democrats": a group
         name = strip_determiner(text)
         return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
-    if lemma in lexicon.document_nouns or lower in lexicon.document_nouns:
+    if lemma in lexicon.document_nouns or lower in lexicon.document_nouns or _scholarly(head):
         issuer = _issuer(head, lexicon, matches)
         kind: SourceType = "unnamed" if anonymous or issuer is None else issuer
         if kind == "unnamed" and any(t.pos_ == "PROPN" for t in core) and not anonymous:
@@ -176,6 +177,18 @@ def _outlet_name(head: Token, core: list[Token], lexicon: Lexicon) -> str | None
     return None
 
 
+def _scholarly(head: Token) -> bool:
+    """ "a research paper", "the paper published in Nature": a paper that is a document, not a
+    newspaper."""
+    if head.lemma_.lower() != "paper":
+        return False
+    return any(
+        (c.dep_ in ("compound", "amod") and c.lemma_.lower() in _SCHOLARLY)
+        or (c.dep_ == "acl" and c.lemma_.lower() in ("publish", "title", "write", "author"))
+        for c in head.children
+    )
+
+
 def _proper_name_beside(head: Token) -> str | None:
     """A proper name set beside a common noun: "the newspaper Kommersant", "Kommersant
     newspaper"."""
@@ -199,12 +212,14 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | Non
             issuers.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             issuers += [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "compiled by", "published by"
-            for agent in (c for c in child.children if c.dep_ == "agent"):
-                issuers += [c for c in agent.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "compiled by", "published in"
+            for by in (c for c in child.children if c.dep_ == "agent" or c.lower_ == "in"):
+                issuers += [c for c in by.children if c.dep_ == "pobj"]
     for issuer in issuers:
         if issuer.lower_ in ("his", "her"):
             return "named"
+        if issuer.lower_ == "our":  # outside quotes, the publication's own ("our forecasts")
+            return "outlet"
         if issuer.pos_ == "PRON" and not issuer.text.isupper():  # not "the WHO"
             continue
         typed = classify(issuer, lexicon, matches)

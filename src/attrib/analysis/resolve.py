@@ -81,9 +81,14 @@ class _Resolver:
         ]
         self.used: set[int] = set()  # head tokens already resolved
 
-    def resolve(self, mention: Mention) -> list[_Source]:
+    def resolve(self, mention: Mention, reporting: bool = False) -> list[_Source]:
+        """The sources of a mention; ``reporting`` when it is the subject of a publishing cue
+        ("X reported"), which makes a named organization an outlet."""
         bounds = (mention.start, mention.end)
-        return [self.resolve_head(head, mention.heads, bounds) for head in mention.heads]
+        return [
+            self.resolve_head(head, mention.heads, bounds, reporting=reporting)
+            for head in mention.heads
+        ]
 
     def resolve_head(
         self,
@@ -91,6 +96,7 @@ class _Resolver:
         coordinated: Sequence[Token],
         bounds: tuple[int, int] | None = None,
         look_back: bool = True,
+        reporting: bool = False,
     ) -> _Source:
         """The source of one head; its mention never reaches outside ``bounds`` (the span the
         rule found: "Poll" of a headline "Poll: ...", whose parse makes it the root). Without
@@ -100,6 +106,8 @@ class _Resolver:
             return self.resolve_head(relative, [head.head])
         named = _named_appositive(head) or head
         typed = classify(named, self.lex, self.matches)
+        if reporting and self.publishes(named, typed):  # "AnandTech reported that ..."
+            typed = replace(typed, type="outlet", key="outlet:" + typed.name.lower())
         person = self.people.at(named)
         if person is not None and self.matches.anonymous({t.i for t in mention_tokens(named)}):
             person = None  # "an unnamed aide, John": a name withheld on purpose stays so
@@ -131,6 +139,16 @@ class _Resolver:
             self.recent.remove(src)
         self.recent.append(src)
         return src
+
+    def publishes(self, head: Token, typed: Typed) -> bool:
+        """A named organization, not an institution, the tagger knows by name: when it reports
+        or publishes, it is news media."""
+        return (
+            typed.type == "named"
+            and typed.entity == "organization"
+            and head.ent_type_ == "ORG"
+            and head.lemma_.lower() not in self.lex.institutions
+        )
 
     def without_clause(self, head: Token, span: TextSpan) -> str:
         """The mention up to a relative clause, as a name: "a logistics manager at one of the
@@ -382,8 +400,10 @@ def _named_appositive(head: Token) -> Token | None:
             for c in head.children
             if c.dep_ in ("appos", "npadvmod")
             and c.i > head.i
-            and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and head.pos_ == "PRON"))
-            and head.doc[c.left_edge.i - 1].text == ","
+            and (
+                (c.ent_type_ == "PERSON" and c.dep_ == "appos")  # "my colleague Geoffrey Skelley"
+                or (c.pos_ == "PROPN" and head.pos_ == "PRON" and head.doc[c.i - 1].text == ",")
+            )
         ),
         None,
     )
@@ -447,7 +467,8 @@ def build_analysis(
             source_id, co, via, cls = resolved[cand.continues]
         else:
             via_sources = [resolver.resolve(m)[0] for m in reversed(cand.relays)]
-            heads = resolver.resolve(cand.source) if cand.source else []
+            reporting = lexicon.cue_classes.get(cand.cue_lemma) == "report"
+            heads = resolver.resolve(cand.source, reporting) if cand.source else []
             source_id = heads[0].id if heads else None
             co = tuple(s.id for s in heads[1:])
             via = tuple(s.id for s in reversed(via_sources))

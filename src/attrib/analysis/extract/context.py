@@ -195,7 +195,7 @@ def triggered(ctx: Context, kind: Trigger) -> tuple[Token, ...]:
 def cue_lemma(ctx: Context, tok: Token) -> str | None:
     """The cue lemma if ``tok`` is a reporting verb, including mis-tagged "UNN reports"."""
     lemma = ctx.lexicon.cue_lemma(tok.lemma_.lower(), tok.lower_)
-    if lemma is None or quoted(ctx, tok):
+    if lemma is None or quoted(ctx, tok) or tok.dep_ == "prep":  # "regarding", "concerning"
         return None
     if tok.pos_ == "VERB":
         return lemma
