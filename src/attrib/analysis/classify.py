@@ -22,6 +22,7 @@ PRONOUNS_SPEAKER = frozenset({"i", "me", "we", "us"})  # the speaker, never a re
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_ISSUING = frozenset({"release", "publish", "issue", "produce", "post", "file", "send", "conduct"})
 _SCHOLARLY = frozenset({"research", "scientific", "academic", "white", "working", "discussion"})
 _CORE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "quantmod", "nmod"})
 
@@ -118,7 +119,8 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         name = _entity_text(head)
         return Typed("named", "person", name, "person:" + name.lower(), False, lemma)
     plural = _is_plural(head)
-    if head.ent_type_ in _NAME_LABELS and head.pos_ == "PROPN" and not anonymous:
+    proper = head.pos_ == "PROPN" or (head.text.isupper() and len(head.text) > 1)  # "CBO"
+    if head.ent_type_ in _NAME_LABELS and proper and not anonymous:
         name = strip_determiner(_entity_text(head))
         if head.ent_type_ == "NORP" and plural:  # "Republicans", "Tory MPs": a generic group
             return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
@@ -215,6 +217,8 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | Non
         elif child.dep_ == "acl" and child.tag_ == "VBN":  # "compiled by", "published in"
             for by in (c for c in child.children if c.dep_ == "agent" or c.lower_ == "in"):
                 issuers += [c for c in by.children if c.dep_ == "pobj"]
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _ISSUING:  # "The CBO released a report"
+        issuers += [c for c in head.head.children if c.dep_ == "nsubj"]
     for issuer in issuers:
         if issuer.lower_ in ("his", "her"):
             return "named"
@@ -241,6 +245,8 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
             candidates = [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
             candidates = [child]
+        elif child.dep_ == "poss" and child.lower_ in ("his", "her"):  # "his lawyer"
+            return strip_determiner(head.doc[head.left_edge.i : head.i + 1].text), "person"
         for whom in candidates:
             typed = classify(whom, lexicon, matches)
             if typed.type not in ("named", "outlet"):

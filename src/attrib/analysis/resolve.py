@@ -111,6 +111,8 @@ class _Resolver:
         person = self.people.at(named)
         if person is not None and self.matches.anonymous({t.i for t in mention_tokens(named)}):
             person = None  # "an unnamed aide, John": a name withheld on purpose stays so
+        if person is not None and typed.type == "outlet" and len(person.words) < 2:
+            person = None  # "Politico", which the tagger took for a person, is the outlet
         toks = [
             t
             for t in mention_tokens(head, coordinated)
@@ -223,13 +225,18 @@ class _Resolver:
         same_head = self.last(  # "the report", "the study": the document named with its issuer
             lambda s: (
                 s.typed.head_lemma == lemma
-                and (s.typed.type == typed.type or typed.entity == s.typed.entity == "document")
+                and (
+                    s.typed.type == typed.type
+                    or (typed.entity == s.typed.entity == "document" and typed.type == "unnamed")
+                )
             )
         )
         if same_head is not None:
             return same_head
         if lemma in _GENERIC_PERSON:
             return self.last(lambda s: s.typed.type == "unnamed" and s.typed.entity == "person")
+        if typed.entity == "document" and look_back and _bare(head):
+            return self.document_named_before(head)
         if look_back and self.describes_person(head, typed):
             # "the billionaire", "the 34-year-old", "the former mayor": the person last named
             gender = self.lex.genders.get(lemma)
@@ -240,6 +247,18 @@ class _Resolver:
                 lambda s: s.typed.type == "named",
             )
         return None
+
+    def document_named_before(self, head: Token) -> _Source | None:
+        """ "The report says ..." after "The CBO released a report on Monday": the document
+        mentioned last before with the same noun, when that mention says who issued it."""
+        lemma = head.lemma_.lower()
+        earlier = (t for t in reversed(self.doc[: head.i]) if t.lemma_.lower() == lemma)
+        before = next((t for t in earlier if t.pos_ == "NOUN"), None)
+        if before is None:
+            return None
+        if classify(before, self.lex, self.matches).type not in ("named", "outlet"):
+            return None
+        return self.resolve_head(before, [before], look_back=False)
 
     def describes_person(self, head: Token, typed: Typed) -> bool:
         """A definite description of one person that is not a mark of anonymity ("the official"
