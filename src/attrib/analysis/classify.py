@@ -90,7 +90,8 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     """
     lower = head.lower_
     lemma = head.lemma_.lower()
-    if head.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING:
+    pronoun = head.pos_ == "PRON" and head.ent_type_ not in ("PERSON", "ORG")  # "Brind'Amour"
+    if pronoun or lower in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING:
         entity: Entity = (
             "person"
             if lower in PRONOUNS_PERSON
@@ -128,6 +129,9 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     if head.tag_ == "NNPS" and not head.ent_type_:  # "Tory MPs", "Senate Democrats": a group
         name = strip_determiner(text)
         return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
+    if _news_reports(head, lexicon):  # "according to news reports", "media reports said"
+        name = strip_determiner(text)
+        return Typed("outlet", "organization", name, "outlet:" + name.lower(), definite, lemma)
     if lemma in lexicon.document_nouns or lower in lexicon.document_nouns or _scholarly(head):
         issuer = _issuer(head, lexicon, matches)
         kind: SourceType = "unnamed" if anonymous or issuer is None else issuer
@@ -177,6 +181,15 @@ def _outlet_name(head: Token, core: list[Token], lexicon: Lexicon) -> str | None
     if head.dep_ == "appos" and head.head.lemma_.lower() in lexicon.outlet_nouns:
         return name
     return None
+
+
+def _news_reports(head: Token, lexicon: Lexicon) -> bool:
+    """Reports of the news media, no outlet named: "news reports", "media accounts", "press
+    stories"."""
+    return head.lemma_.lower() in ("report", "story", "account", "article") and any(
+        c.dep_ == "compound" and (c.lower_ == "news" or c.lower_ in lexicon.outlet_nouns)
+        for c in head.children
+    )
 
 
 def _scholarly(head: Token) -> bool:

@@ -139,6 +139,14 @@ class People:
                 if gender is not None:
                     person.votes[gender] += 1
 
+    def ambiguous(self, person: Person) -> bool:
+        """A lone name that two people named in full share ("Casey" beside "Bob Casey" and
+        "Terese Casey")."""
+        if len(person.words) != 1:
+            return False
+        word = person.words[0]
+        return sum(1 for p in self.people if len(p.words) > 1 and word in p.words) > 1
+
     def at(self, tok: Token) -> Person | None:
         """The person a token names, if any."""
         return self._at.get(tok.i)
@@ -194,7 +202,8 @@ def _looks_like_a_name(ent: Span) -> bool:
     """One person's name: proper nouns, not a plural ("Indigenous Peoples") nor a phrase the
     tagger took for a name ("Taking Archie")."""
     root = ent.root
-    return root.pos_ == "PROPN" and root.tag_ != "NNPS" and ent[0].tag_ != "VBG"
+    titled = root.text[:1].isupper() and root.lower_ not in _FEMININE | _MASCULINE
+    return titled and root.tag_ not in ("NNS", "NNPS") and ent[0].tag_ != "VBG"
 
 
 def _alone(tok: Token) -> bool:

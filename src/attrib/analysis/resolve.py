@@ -142,6 +142,16 @@ class _Resolver:
         self.recent.append(src)
         return src
 
+    def outlet(self, mention: Mention) -> _Source | None:
+        """The source of a mention when it names a news outlet ("Reuters", "the Daily
+        Courier"), not a generic word for the media ("the media", "the press")."""
+        head = mention.heads[0]
+        typed = classify(head, self.lex, self.matches)
+        generic = {typed.head_lemma, head.lower_} & self.lex.outlet_nouns
+        if typed.type != "outlet" or generic:
+            return None
+        return self.resolve(mention)[0]
+
     def publishes(self, head: Token, typed: Typed) -> bool:
         """A named organization, not an institution, the tagger knows by name: when it reports
         or publishes, it is news media."""
@@ -174,7 +184,8 @@ class _Resolver:
         if src is None:
             key = "person:" + person.name.lower()
             typed = Typed("named", "person", person.name, key, False, person.words[-1])
-            src = self.same_person(typed) or self.by_key.get(key) or self.new(typed)
+            same = None if self.people.ambiguous(person) else self.same_person(typed)
+            src = same or self.by_key.get(key) or self.new(typed)
             src.titles.update(person.titles)
             self.by_person[id(person)] = src
         return src
@@ -265,8 +276,7 @@ class _Resolver:
         stays anonymous) and carries no qualifier of its own ("the mayor of the next town")."""
         return (
             typed.entity == "person"
-            and head.pos_ == "NOUN"
-            and head.tag_ == "NN"
+            and (head.tag_ == "NN" or (head.pos_ == "ADJ" and head.dep_ == "nsubj"))
             and typed.head_lemma not in self.lex.unnamed_person
             and _bare(head)
             and not any(c.dep_ == "poss" for c in head.children)
@@ -389,15 +399,21 @@ class _Resolver:
                 src.mentions.sort(key=lambda m: m.start)
 
     def same_person(self, typed: Typed) -> _Source | None:
-        """A surname ("Smith") refers to the full name ("Jane Smith") seen earlier."""
-        for src in reversed(self.recent):
-            if src.typed.entity != "person" or src.typed.type != "named":
-                continue
-            if shares_surname(typed.name, src.typed.name):
-                if len(typed.name.split()) > len(src.typed.name.split()):
-                    src.typed = typed
-                return src
-        return None
+        """A surname ("Smith") refers to the full name ("Jane Smith") seen earlier, when only
+        one person of that name has been named (not a senator and his wife)."""
+        found = [
+            src
+            for src in reversed(self.recent)
+            if src.typed.entity == "person"
+            and src.typed.type == "named"
+            and shares_surname(typed.name, src.typed.name)
+        ]
+        if len({src.id for src in found}) != 1:
+            return None
+        src = found[0]
+        if len(typed.name.split()) > len(src.typed.name.split()):
+            src.typed = typed
+        return src
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
@@ -491,6 +507,9 @@ def build_analysis(
             source_id = heads[0].id if heads else None
             co = tuple(s.id for s in heads[1:])
             via = tuple(s.id for s in reversed(via_sources))
+            told = resolver.outlet(cand.addressee) if cand.addressee else None
+            if told is not None and told.id != source_id:  # "Y told Reuters": via Reuters
+                via = (told.id, *via)
             cls = cand.cls
         resolved[cand.uid] = (source_id, co, via, cls)
         pieces = tuple(TextSpan.of(text, s, e) for s, e in cand.pieces)

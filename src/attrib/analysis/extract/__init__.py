@@ -33,6 +33,7 @@ def extract(
         found = find(ctx, found)
     found = tuple(sorted(found, key=lambda c: c.uid))  # uid: the token that set the rule off
     found = relays.cite(ctx, found)
+    found = relays.quote_as(ctx, found)
     found = labels.find(ctx, found)
     found = quotations.link(ctx, found)
     found = relays.fold(found)

@@ -27,4 +27,4 @@ def _candidate(ctx: Context, tok: Token) -> Candidate | None:
     if not pieces:
         return None
     cue = (tok.idx, prep.idx + len(prep))
-    return Candidate(tok.i, pieces, cue, mention(ctx, obj), "according", cls="speech")
+    return Candidate(tok.i, pieces, cue, mention(ctx, obj), "according", tok.i, cls="speech")

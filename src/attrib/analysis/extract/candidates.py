@@ -47,6 +47,9 @@ class Candidate:
     """The uid of the candidate whose speaker a continuing quote shares."""
     cls: str = "speech"
     """The class of the attribution (classes.tsv), from its cue and construction."""
+    addressee: Mention | None = None
+    """Whom the source spoke to ("told Reuters", "in an interview with the BBC"): a relay
+    when it is a news outlet."""
 
     def has(self, offset: int) -> bool:
         """Does the content hold this offset?"""

@@ -264,7 +264,16 @@ def subject(verb: Token) -> Token | None:
         return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... by saying that ..."
         return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
-    return None
+    return _inverted_subject(verb)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "The army has withdrawn, reported Euro News": a name after a verb whose clause comes
+    before it, which the parser took for its object."""
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    return obj if obj is not None and obj.pos_ == "PROPN" else None
 
 
 def is_relay(lemma: str, verb: Token) -> bool:

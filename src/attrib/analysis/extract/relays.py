@@ -1,8 +1,10 @@
 """Chains of relays: "NBC News reported, citing an official, ..." and "..., UNN reports."
 
-``cite`` makes the one cited the source and the reporter a relay; ``fold`` turns an outlet's
-report of statements ("UNN reports" around "NBC reported ...") into one more link of the chain
-of every statement inside it.
+``cite`` makes the one cited the source and the reporter a relay ("X, citing Y, said", "Citing
+Y, X reported", "the official, cited by the BBC"); ``quote_as`` does the same for "X quoted Y as
+saying"; ``fold`` turns an outlet's report of statements ("UNN reports" around "NBC reported
+...") into one more link of the chain of every statement inside it. (An outlet told or spoken to,
+"Y told Reuters", is found with the statement and made a relay when resolved.)
 """
 
 from __future__ import annotations
@@ -11,24 +13,82 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .candidates import Candidate, Mention
-from .context import Context, cue_lemma, is_relay, mention, triggered
+from .candidates import Candidate, Mention, Range
+from .context import Context, cue_lemma, is_relay, mention, subtree_range, triggered, trim
 
 
 def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """ ", citing X": X is the original source of the nearest earlier report in the sentence."""
+    """ ", citing X": X is the original source of the report the participle belongs to: the
+    nearest report before it in the sentence, else the verb it hangs on ("Citing Y, X
+    reported", "X, citing Y, said"); ", cited by X": X relays the statement before it
+    ("according to Y, cited by X")."""
     cands = list(found)
     for verb in triggered(ctx, "verb"):
         lemma = cue_lemma(ctx, verb)
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if lemma is None or not is_relay(lemma, verb) or obj is None:
+        if lemma is None or not is_relay(lemma, verb):
             continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        by = _agent(verb)
         host = _nearest_cue_before(cands, verb)
+        if host is None and obj is not None:  # "Citing Y, X reported", "X, citing Y, said"
+            host = _by_cue(cands, verb.head)
         cand = cands[host] if host is not None else None
-        if host is not None and cand is not None and cand.source is not None:
+        if host is None or cand is None or cand.source is None:
+            continue
+        if obj is not None:
             relays = (cand.source, *cand.relays)
             cands[host] = replace(cand, source=mention(ctx, obj), relays=relays)
+        elif by is not None:
+            start, end = subtree_range(verb)
+            pieces = tuple(trim(ctx.text, *p) for p in _without(cand.pieces, start, end))
+            relays = (*cand.relays, mention(ctx, by))
+            cands[host] = replace(cand, pieces=pieces, relays=relays)
     return tuple(cands)
+
+
+def quote_as(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """ "The paper quoted the minister as saying that ...": the minister's statement, relayed by
+    the paper; the quoting itself is no statement of its own."""
+    cands = list(found)
+    for verb in triggered(ctx, "verb"):
+        if cue_lemma(ctx, verb) != "quote":
+            continue
+        quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        said = [
+            p for a in verb.children if a.lower_ == "as" for p in a.children if p.dep_ == "pcomp"
+        ]
+        speech = _by_cue(cands, said[0]) if said else None
+        reporter = _by_cue(cands, verb)
+        if quoted is None or speech is None or reporter is None:
+            continue
+        cand, frame = cands[speech], cands[reporter]
+        relays = (frame.relays[0],) if frame.relays else ((frame.source,) if frame.source else ())
+        cands[speech] = replace(cand, source=mention(ctx, quoted), relays=relays)
+        del cands[reporter]
+    return tuple(cands)
+
+
+def _agent(verb: Token) -> Token | None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+
+
+def _by_cue(cands: list[Candidate], tok: Token) -> int | None:
+    return next((n for n, c in enumerate(cands) if c.cue_token == tok.i), None)
+
+
+def _without(pieces: tuple[Range, ...], start: int, end: int) -> tuple[Range, ...]:
+    """The pieces with [start, end) and the punctuation around it cut out."""
+    out: list[Range] = []
+    for s, e in pieces:
+        if e <= start or s >= end:
+            out.append((s, e))
+            continue
+        if s < start:
+            out.append((s, start))
+        if end < e:
+            out.append((end, e))
+    return tuple((s, e) for s, e in out if e > s)
 
 
 def _nearest_cue_before(cands: list[Candidate], tok: Token) -> int | None:

@@ -69,7 +69,31 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
         else ctx.lexicon.cue_class(lemma, frame)
     )
     cue = cue_range(ctx, verb)
-    return Candidate(verb.i, pieces, cue, source, lemma, verb.i, relays, cls=cls)
+    hearer = _addressee(ctx, verb, lemma)
+    addressee = mention(ctx, hearer) if hearer is not None else None
+    return Candidate(
+        verb.i, pieces, cue, source, lemma, verb.i, relays, cls=cls, addressee=addressee
+    )
+
+
+def _addressee(ctx: Context, verb: Token, lemma: str) -> Token | None:
+    """Whom the speaker addressed: the object of "told", "spoke to", "said on", or "in an
+    interview with"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and lemma in ctx.lexicon.addressee_verbs:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("to", "on", "in"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if child.lower_ != "in":
+                return obj
+            if obj.lemma_.lower() == "interview":
+                with_ = next((c for c in obj.children if c.lower_ == "with"), None)
+                whom = [c for c in with_.children if c.dep_ == "pobj"] if with_ else []
+                if whom:
+                    return whom[0]
+    return None
 
 
 def _unasserted(ctx: Context, verb: Token, subj: Token) -> bool:

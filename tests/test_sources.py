@@ -1,0 +1,209 @@
+"""Sources typed by evidence, resolved across the text, and chained: the conventions of the
+README ("Sources") pinned with sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from attrib.results import Analysis, Source
+
+Analyze = Callable[[str], Analysis]
+
+
+def sources(a: Analysis) -> list[tuple[str, str, str]]:
+    """(name, type, entity) of the source of every statement, in order."""
+    out = []
+    for st in a.statements:
+        src = a.source(st.source_id)
+        assert src is not None, st
+        out.append((src.name, src.type, src.entity))
+    return out
+
+
+def chain(a: Analysis) -> list[list[str]]:
+    """Every statement's source followed by its relays, nearest the source first."""
+    out = []
+    for st in a.statements:
+        names = [a.source(sid) for sid in (st.source_id, *st.via)]
+        out.append([s.name for s in names if isinstance(s, Source)])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity"),
+    [
+        ("Carolina coach Rod Brind'Amour said the team was tired.", "Rod Brind'Amour", "person"),
+        ("Supt Peters said the road would stay closed.", "Supt Peters", "person"),
+        ("Goldman Sachs said in a statement that profits rose.", "Goldman Sachs", "organization"),
+        (
+            "A spokesperson for Acme Corp. said the recall was voluntary.",
+            "Acme Corp.",
+            "organization",
+        ),
+        ("Pagliano's lawyer said his client would not testify.", "Pagliano", "organization"),
+        ("A report by the United Nations found that hunger had doubled.", "report", "document"),
+        ("The EU's statement said the deal was off.", "EU's statement", "document"),
+        (
+            "The CBO released a report on Monday. The report says the deficit will grow.",
+            "report",
+            "document",
+        ),
+    ],
+)
+def test_named(analyze: Analyze, text: str, name: str, entity: str) -> None:
+    assert sources(analyze(text)) == [(name, "named", entity)]
+
+
+def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) -> None:
+    assert sources(analyze("A spokeswoman for Hillary Clinton said the email was private.")) == [
+        ("spokeswoman for Hillary Clinton", "named", "person")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Officials said the bridge was unsafe.", "group"),
+        ("A senior official said the plan was ready.", "person"),
+        ("A source close to the minister said the plan was ready.", "person"),
+        ("People familiar with the matter said the deal was close.", "group"),
+        ("A person who asked not to be named said the deal was close.", "person"),
+        ("Critics say the plan will fail.", "group"),
+        ("Analysts said the shares were cheap.", "group"),
+        ("Residents said the water was brown.", "group"),
+        ("Tory MPs said the plan was rushed.", "group"),
+        ("New data showed that prices rose.", "document"),
+        ("Court documents show that the firm knew.", "document"),
+        ("A lawyer familiar with the case said the deal was off.", "person"),
+    ],
+)
+def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, entity: str) -> None:
+    ((_, source_type, found),) = sources(analyze(text))
+    assert (source_type, found) == ("unnamed", entity)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Daily Courier reported that the mill would close.", "Daily Courier"),
+        ("The Tribune-Herald reported that the bridge was closed.", "Tribune-Herald"),
+        ("The newspaper Kommersant reported that talks had stalled.", "Kommersant"),
+        ("The broadcaster RTL reported that the deal was done.", "RTL"),
+        ("60 Minutes reported that the company had hidden losses.", "60 Minutes"),
+        ("AnandTech reported that the drives would ship next year.", "AnandTech"),
+        ("Local media reported that the mayor had resigned.", "Local media"),
+        ("State media said the leader was ill.", "State media"),
+        ("According to news reports, the deal was done.", "news reports"),
+        ("According to Politico, the deal was off.", "Politico"),
+    ],
+)
+def test_outlets_listed_or_not(analyze: Analyze, text: str, name: str) -> None:
+    assert sources(analyze(text)) == [(name, "outlet", "organization")]
+
+
+def test_a_pronoun_with_no_antecedent_is_unresolved(analyze: Analyze) -> None:
+    a = analyze("He said the vote was rigged.")
+    assert sources(a) == [("He", "unresolved", "person")]
+    assert a.summary.statements_by_type["unresolved"] == 1 and a.summary.attributed == 0
+
+
+def test_pronouns_agree_with_the_gender_the_text_gives(analyze: Analyze) -> None:
+    a = analyze(
+        "Prince Harry and Meghan, Duchess of Sussex, spoke to a reporter. "
+        "Harry said the family had cut him off. She said she had felt alone. "
+        "He added that he was still angry."
+    )
+    assert [name for name, _, _ in sources(a)] == ["Harry", "Meghan", "Harry"]
+
+
+def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None:
+    a = analyze(
+        "The prince spoke first. When Meghan joined the family, she said, she gave up her passport."
+    )
+    assert sources(a)[-1][0] == "Meghan"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Former New York Mayor Michael R. Bloomberg spoke in Aspen. "
+            "The former mayor argued that crime was down. The billionaire said he regretted it.",
+            ["Michael R. Bloomberg", "Michael R. Bloomberg"],
+        ),
+        (
+            "Jake Voracek scored twice. The 34-year-old said the team was ready.",
+            ["Jake Voracek"],
+        ),
+        (
+            "Meghan, Duchess of Sussex, spoke on Sunday. The duchess said she was hurt.",
+            ["Meghan"],
+        ),
+        (
+            "Anthony Fauci spoke on Monday. Dr Fauci said the vaccine was safe.",
+            ["Anthony Fauci"],
+        ),
+        (
+            "Mr. Tanaka said the plant was safe. Kenji Tanaka runs the plant.",
+            ["Kenji Tanaka"],
+        ),
+        (
+            "Gustav Lloyd Agerblad got a tattoo. Agerblad said he likes it.",
+            ["Gustav Lloyd Agerblad"],
+        ),
+        (
+            "Harry and Meghan met the press. The pair said they had moved to California.",
+            ["Harry and Meghan"],
+        ),
+    ],
+)
+def test_descriptions_and_names_refer_back_to_the_person(
+    analyze: Analyze, text: str, expected: list[str]
+) -> None:
+    a = analyze(text)
+    assert [name for name, _, _ in sources(a)] == expected
+    assert {t for _, t, _ in sources(a)} == {"named"}
+
+
+def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
+    a = analyze(
+        "Senator Bob Casey spoke at the rally. His wife, Terese Casey, said the campaign was ready. "
+        "Bob Casey said he was confident."
+    )
+    assert [name for name, _, _ in sources(a)] == ["Terese Casey", "Bob Casey"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Kyiv Post, citing a senior official, said the talks had failed.",
+            ["senior official", "The Kyiv Post"],
+        ),
+        (
+            "Citing two diplomats, Reuters reported that the ceasefire would hold.",
+            ["two diplomats", "Reuters"],
+        ),
+        (
+            "The newspaper quoted the minister as saying that prices would rise.",
+            ["minister", "newspaper"],
+        ),
+        ("The army has withdrawn from the city, reported Euro News.", ["Euro News"]),
+        ("The mayor told CNN that the bridge would reopen.", ["mayor", "CNN"]),
+        ("The plan was approved, the official told Reuters.", ["official", "Reuters"]),
+        (
+            "According to a police source, cited by the BBC, the suspect fled.",
+            ["police source", "the BBC"],
+        ),
+        ("Three officials told reporters that the plan was ready.", ["Three officials"]),
+    ],
+)
+def test_chains(analyze: Analyze, text: str, expected: list[str]) -> None:
+    assert chain(analyze(text)) == [expected]
+
+
+def test_a_cited_statement_drops_the_citing_phrase(analyze: Analyze) -> None:
+    a = analyze("According to a police source, cited by the BBC, the suspect fled.")
+    assert a.statements[0].content.text == "the suspect fled"
