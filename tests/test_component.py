@@ -15,8 +15,9 @@ from spacy.language import Language
 from spacy.training import Example
 
 import attrib.analysis.component  # noqa: F401  (registers the factories)
-from attrib.analysis.lexicon import FILES, default_directory
+from attrib.analysis.lexicon import FILES
 from attrib.analysis.pipeline import default_model
+from attrib.datafiles import lexicon_directory
 
 from .conftest import EXAMPLE, SHARED_DATA
 
@@ -100,7 +101,7 @@ def test_saved_pipeline_gives_the_same_results_anywhere(own_nlp: Language, tmp_p
     """Own word lists set by initialize() are written by to_disk and read by spacy.load, so the
     pipeline keeps working after the lexicon folder it came from is gone."""
     lexicons = tmp_path / "my-lexicons"
-    shutil.copytree(default_directory(), lexicons)
+    shutil.copytree(lexicon_directory(), lexicons)
     outlets = lexicons / "outlets.txt"
     outlets.write_text(outlets.read_text("utf-8") + "\nThe Harbour Lantern\n", "utf-8")
     own_nlp.get_pipe("attribution").initialize(lexicon_dir=str(lexicons))
@@ -140,3 +141,16 @@ def test_score_compares_span_groups(own_nlp: Language) -> None:
     reference.spans["attrib_content"] = []
     missed = own_nlp.get_pipe("attribution").score([Example(own_nlp(TEXT), reference)])
     assert missed["spans_attrib_content_p"] == 0.0
+
+
+def test_no_sentence_runs_past_the_cap(nlp: Language) -> None:
+    """Text with no full stop is cut into sentences of at most max_sentence_tokens (200), so the
+    work per sentence is bounded; text with full stops is left to the parser."""
+    chain = "".join(f"{name} said that " for name in ("Anna", "Ben", "Carla", "Dev") * 300)
+    doc = nlp(chain + "it rained.")
+    assert max(len(s) for s in doc.sents) <= 200
+    assert len(doc._.attribution["statements"]) > 100
+    prose = "The official said that the talks, which began in May, would go on. " * 40
+    with nlp.select_pipes(disable=["attrib_paragraphs"]):
+        parsed = [len(s) for s in nlp(prose).sents]
+    assert [len(s) for s in nlp(prose).sents] == parsed

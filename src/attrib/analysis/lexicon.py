@@ -12,10 +12,9 @@ pipeline). Single words are looked up in sets; names and phrases ("The New York 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-_REPO_LEXICONS = Path(__file__).resolve().parents[3] / "data" / "lexicons"
+from ..datafiles import lexicon_directory, lines
 
 FILES = (
     "anonymity.txt",
@@ -47,24 +46,11 @@ FILES = (
 """The files a lexicon directory holds; all are read, and saved with a pipeline."""
 
 
-def default_directory() -> Path:
-    """The installed copy (wheel) or, in a source checkout, ``data/lexicons``."""
-    packaged = Path(str(resources.files("attrib") / "lexicons"))
-    return packaged if packaged.is_dir() else _REPO_LEXICONS
-
-
-def _lines(text: str) -> Iterator[str]:
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            yield line
-
-
 def _sections(text: str) -> dict[str, frozenset[str]]:
     """Read a file of ``[section]`` headings followed by one entry a line."""
     sections: dict[str, set[str]] = {}
     current = ""
-    for line in _lines(text):
+    for line in lines(text):
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
             sections.setdefault(current, set())
@@ -74,7 +60,7 @@ def _sections(text: str) -> dict[str, frozenset[str]]:
 
 
 def _word_set(text: str) -> frozenset[str]:
-    return frozenset(line.lower() for line in _lines(text))
+    return frozenset(line.lower() for line in lines(text))
 
 
 def regular_forms(lemma: str) -> set[str]:
@@ -92,7 +78,7 @@ def _cue_verbs(text: str) -> tuple[dict[str, str], dict[str, str]]:
     """Map lemma -> class and inflected form -> lemma."""
     classes: dict[str, str] = {}
     forms: dict[str, str] = {}
-    for line in _lines(text):
+    for line in lines(text):
         lemma, cls, *rest = line.split("\t")
         classes[lemma] = cls
         listed = set(rest[0].split()) if rest else regular_forms(lemma)
@@ -113,7 +99,7 @@ class AttributionClass:
 
 def _classes(text: str) -> dict[str, AttributionClass]:
     classes = {}
-    for line in _lines(text):
+    for line in lines(text):
         name, statement, of_document, *_ = line.split("\t")
         classes[name] = AttributionClass(name, statement == "yes", of_document == "yes")
     return classes
@@ -122,7 +108,7 @@ def _classes(text: str) -> dict[str, AttributionClass]:
 def _frames(text: str) -> dict[tuple[str, str], str]:
     """(lemma or "*", frame) -> class, from cue_frames.tsv."""
     frames = {}
-    for line in _lines(text):
+    for line in lines(text):
         lemma, frame, cls = line.split("\t")
         frames[(lemma, frame)] = cls
     return frames
@@ -131,7 +117,7 @@ def _frames(text: str) -> dict[tuple[str, str], str]:
 def _patterns(text: str) -> list[tuple[str, list[dict[str, Any]]]]:
     """(label, token pattern) pairs from a JSON Lines file of spaCy Matcher patterns."""
     out = []
-    for line in _lines(text):
+    for line in lines(text):
         entry = json.loads(line)
         out.append((str(entry["label"]), list(entry["pattern"])))
     return out
@@ -143,7 +129,7 @@ def _outlets(text: str) -> dict[str, tuple[str, ...]]:
     Case-sensitive: "The Paper" is an outlet, "the paper" refers back to one."""
     outlets: dict[str, tuple[str, ...]] = {}
     seen: set[str] = set()
-    for line in _lines(text):
+    for line in lines(text):
         variants = [" ".join(v.split()) for v in line.split(" | ") if v.strip()]
         fresh = tuple(v for v in variants if v not in seen)
         seen.update(fresh)
@@ -271,7 +257,7 @@ class Lexicon:
             modals=unasserted["modal"],
             retrospective=unasserted["retrospective"],
             narrative_heads=unasserted["narrative-head"],
-            genders=dict(line.split("\t") for line in _lines(files["gender.tsv"])),
+            genders=dict(line.split("\t") for line in lines(files["gender.tsv"])),
             pair_nouns=people["pair"],
             representatives=people["representative"],
             counsel=people["counsel"],
@@ -281,7 +267,7 @@ class Lexicon:
     @classmethod
     def load(cls, directory: Path | None = None) -> Lexicon:
         """Read a lexicon directory (default: the shipped lists)."""
-        d = directory or default_directory()
+        d = directory or lexicon_directory()
         try:
             return cls.from_files({name: (d / name).read_text("utf-8") for name in FILES})
         except FileNotFoundError as err:

@@ -121,7 +121,7 @@ class People:
             if tok.i in self._at or not tok.text[:1].isupper() or not _alone(tok):
                 continue
             found = by_word.get(tok.lower_, [])
-            if len(found) == 1 and any(m < tok.i for m in found[0].mentions):
+            if len(found) == 1 and found[0].mentions and min(found[0].mentions) < tok.i:
                 self._at[tok.i] = found[0]
                 self._mention(found[0], tok)
 
@@ -129,15 +129,17 @@ class People:
         """Pronouns after a person who is the only one named in the sentence, up to the first
         pronoun of the next sentence, tell that person's gender."""
         for sent in self.doc.sents:
-            named = {id(p): p for i in range(sent.start, sent.end) if (p := self._at.get(i))}
-            if len(named) != 1:
+            here = [(i, p) for i in range(sent.start, sent.end) if (p := self._at.get(i))]
+            if len({id(p) for _, p in here}) != 1:
                 continue
-            person = next(iter(named.values()))
-            first = min(i for i in person.mentions if sent.start <= i < sent.end)
+            first, person = here[0]
             for tok in _pronouns_after(self.doc, first, sent):
                 gender = pronoun_gender(tok.text)
                 if gender is not None:
                     person.votes[gender] += 1
+
+    def with_title(self, title: str) -> list[Person]:
+        return [p for p in self.people if title in p.titles]
 
     def ambiguous(self, person: Person) -> bool:
         """A lone name that two people named in full share ("Casey" beside "Bob Casey" and

@@ -9,6 +9,7 @@ not the publishing "UNN") is the salient one for a following "the publication".
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -70,6 +71,17 @@ class _Resolver:
         self.recent: list[_Source] = []  # most recent last
         self.people = People(doc, lexicon)
         self.sentence = _sentence_numbers(doc)
+        self.sentence_starts = [s.start for s in doc.sents]
+        self.nouns: dict[str, list[int]] = {}  # lemma -> where each common noun stands
+        for tok in doc:
+            if tok.pos_ == "NOUN":
+                self.nouns.setdefault(tok.lemma_.lower(), []).append(tok.i)
+        self.mentioned: dict[int, list[tuple[int, Person | _Source]]] = {}
+        """Sentence number -> (token, person or source) of every mention so far: what a
+        pronoun may refer back to, looked up sentence by sentence, never the whole text."""
+        for person in self.people.people:
+            for i in person.mentions:
+                self.mentioned.setdefault(self.sentence[i], []).append((i, person))
         persons = lexicon.person_nouns | lexicon.unnamed_person | set(lexicon.genders)
         self.described = [  # "The mayor disagreed.": people a pronoun may refer back to
             t.i
@@ -134,6 +146,7 @@ class _Resolver:
         src = antecedent or self.by_key.get(typed.key) or self.new(typed)
         src.mentions.append(span)
         src.heads.append(head.i)
+        self.mentioned.setdefault(self.sentence[head.i], []).append((head.i, src))
         src.words.update(span.text.lower().split())
         if src.typed.entity == "person" and src.typed.type == "named":
             src.titles.update(_titles(named, head))
@@ -219,7 +232,7 @@ class _Resolver:
                 )
             )
             if same is None and not qualifiers:  # "the duchess" after "Meghan, Duchess of ..."
-                same = self.antecedent(head, len(self.doc), lambda p: lemma in p.titles)
+                same = self.titled(head, lemma)
             if same is not None:
                 return same
         if typed.type == "named" and typed.entity == "person" and not typed.anaphoric:
@@ -262,11 +275,11 @@ class _Resolver:
     def document_named_before(self, head: Token) -> _Source | None:
         """ "The report says ..." after "The CBO released a report on Monday": the document
         mentioned last before with the same noun, when that mention says who issued it."""
-        lemma = head.lemma_.lower()
-        earlier = (t for t in reversed(self.doc[: head.i]) if t.lemma_.lower() == lemma)
-        before = next((t for t in earlier if t.pos_ == "NOUN"), None)
-        if before is None:
+        at = self.nouns.get(head.lemma_.lower(), [])
+        n = bisect_left(at, head.i)
+        if n == 0:
             return None
+        before = self.doc[at[n - 1]]
         if classify(before, self.lex, self.matches).type not in ("named", "outlet"):
             return None
         return self.resolve_head(before, [before], look_back=False)
@@ -311,27 +324,40 @@ class _Resolver:
             if best is None or key < best[0]:
                 best = (key, who)
 
-        for person in self.people.people:
-            if person_fits(person):
-                src = self.by_person.get(id(person))
-                for i in (*person.mentions, *(src.heads if src else ())):
-                    consider(i, person, id(person) in speaking)
-        linked = list(self.by_person.values())
-        for src in self.sources:
-            if src.typed.entity == "person" and src not in linked and source_fits(src):
-                for i in src.heads:
-                    consider(i, src, True)
-        for i in self.described:
+        person_of = {id(src): p for p, src in self._persons_with_sources()}
+        for n in range(max(0, here - reach), here + 1):
+            for i, said in self.mentioned.get(n, ()):
+                person = said if isinstance(said, Person) else person_of.get(id(said))
+                if person is not None:
+                    if person_fits(person):
+                        consider(i, person, id(person) in speaking)
+                elif isinstance(said, _Source) and _person_source(said, source_fits):
+                    consider(i, said, True)
+        first = bisect_left(self.described, self.first_token(here - reach))
+        for i in self.described[first : bisect_left(self.described, head.i)]:
             if i not in self.used and description_fits(self.doc[i]):
                 consider(i, self.doc[i], False)
         if best is None:
             return None
-        who = best[1]
+        _, who = best
         if isinstance(who, Person):
             return self.for_person(who)
         if isinstance(who, Token):
             return self.resolve_head(who, [who], look_back=False)
         return who
+
+    def titled(self, head: Token, title: str) -> _Source | None:
+        """The person last mentioned before ``head`` whose name came with this title."""
+        found = [
+            (max(m for m in p.mentions if m < head.i), p)
+            for p in self.people.with_title(title)
+            if p.mentions[0] < head.i
+        ]
+        return self.for_person(max(found, key=lambda f: f[0])[1]) if found else None
+
+    def first_token(self, sentence: int) -> int:
+        """The first token of a sentence (of the first sentence, for a number below 0)."""
+        return self.sentence_starts[max(0, sentence)]
 
     def _persons_with_sources(self) -> list[tuple[Person, _Source]]:
         return [(p, self.by_person[id(p)]) for p in self.people.people if id(p) in self.by_person]
@@ -414,6 +440,10 @@ class _Resolver:
         if len(typed.name.split()) > len(src.typed.name.split()):
             src.typed = typed
         return src
+
+
+def _person_source(src: _Source, fits: Callable[[_Source], bool]) -> bool:
+    return src.typed.entity == "person" and fits(src)
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:

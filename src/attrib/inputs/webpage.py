@@ -24,10 +24,9 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
+from ..datafiles import table
 from ..processes import WorkerError, call_with_deadline
 from ..results import PageMeta
 from .decoding import InputError, display_name, size_label
@@ -64,7 +63,6 @@ _HEADLINE_REACH = 3
 # A page with less visible text than this, and scripts, is built by JavaScript in the browser.
 _SCRIPTED_MAX_CHARS = 1000
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ")
-_REPO_LEXICONS = Path(__file__).resolve().parents[3] / "data" / "lexicons"
 
 # Block-level elements of trafilatura's output tree: each becomes one paragraph. Containers
 # holding further blocks (a quote of several paragraphs, a div) are split into their children.
@@ -341,14 +339,14 @@ class _Rules:
 def _rules() -> _Rules:
     """The patterns of ``page_boilerplate.tsv``, by kind."""
     kinds: dict[str, list[re.Pattern[str]]] = {"line": [], "author": []}
-    for kind, pattern in _table("page_boilerplate.tsv"):
+    for kind, pattern in table("page_boilerplate.tsv"):
         kinds[kind].append(re.compile(pattern))
     return _Rules(tuple(kinds["line"]), tuple(kinds["author"]))
 
 
 @cache
 def _domains() -> dict[str, str]:
-    return dict(_table("outlet_domains.tsv"))
+    return dict(table("outlet_domains.tsv"))
 
 
 def _outlet_of(hostname: str | None) -> str | None:
@@ -359,19 +357,6 @@ def _outlet_of(hostname: str | None) -> str | None:
         (domains[d] for n in range(len(labels) - 1) if (d := ".".join(labels[n:])) in domains),
         None,
     )
-
-
-def _table(name: str) -> list[tuple[str, str]]:
-    """The rows of a two-column data file (``KEY<TAB>VALUE``, ``#`` comments) of the lexicon
-    folder: the installed copy, or ``data/lexicons`` in a source checkout."""
-    packaged = resources.files("attrib") / "lexicons" / name
-    path = Path(str(packaged)) if packaged.is_file() else _REPO_LEXICONS / name
-    rows = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip() and not raw.startswith("#"):
-            key, _, value = raw.partition("\t")
-            rows.append((key.strip(), value.strip()))
-    return rows
 
 
 def _blocks(element: Any) -> list[Any]:

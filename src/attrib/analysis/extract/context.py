@@ -67,6 +67,18 @@ class Context:
     settings: Settings
 
     @cached_property
+    def _sentence_starts(self) -> list[int]:
+        """The first token of the sentence of every token (``Token.sent`` walks the sentence
+        at each call)."""
+        starts = [0] * len(self.doc)
+        for sent in self.doc.sents:
+            starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+        return starts
+
+    def sentence_start(self, tok: Token) -> int:
+        return self._sentence_starts[tok.i]
+
+    @cached_property
     def triggers(self) -> dict[Trigger, tuple[Token, ...]]:
         """The tokens that set off each rule, found in one pass over the Doc."""
         found: dict[Trigger, list[Token]] = {}

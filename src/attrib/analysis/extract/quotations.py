@@ -22,15 +22,38 @@ from .labels import LABEL_CUE
 def link(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """The candidates with every speech-like quotation given to a statement; bare cues that got
     no quotation are dropped."""
-    cands, covered = _snap(ctx, list(found))
+    snapped, covered = _snap(ctx, list(found))
+    cands = _Candidates(snapped, len(ctx.doc))
     speech = [q for q in ctx.quotes.quotes if q not in covered and _speech_like(ctx, q)]
     attached = {q for q in speech if _attach(ctx, cands, q)}
-    cands = _join_split(ctx, with_content(cands))
-    joined = {q for c in cands for q in ctx.quotes.within(c.start, c.end)}
-    for quote in speech:
-        if quote not in attached and quote not in joined:
-            _continuation(ctx, cands, quote)
-    return tuple(cands)
+    cands = _Candidates(_join_split(ctx, with_content(cands.values())), len(ctx.doc))
+    joined = {q for c in cands.values() for q in ctx.quotes.within(c.start, c.end)}
+    _continuations(ctx, cands, [q for q in speech if q not in attached and q not in joined])
+    return tuple(cands.values())
+
+
+class _Candidates:
+    """The candidates in the order found, looked up by uid and by cue verb in constant time."""
+
+    def __init__(self, found: list[Candidate], floor: int) -> None:
+        self.by_uid = {c.uid: c for c in found}
+        self.by_cue = {c.cue_token: c.uid for c in found if c.cue_token is not None}
+        self.uids = fresh_uids(found, floor)
+
+    def values(self) -> list[Candidate]:
+        return list(self.by_uid.values())
+
+    def cued(self, tok: Token) -> Candidate | None:
+        uid = self.by_cue.get(tok.i)
+        return self.by_uid[uid] if uid is not None else None
+
+    def put(self, cand: Candidate, *, last: bool = False) -> None:
+        """Replace a candidate in place, or put it at the end (where new attributions go)."""
+        if last:
+            self.by_uid.pop(cand.uid, None)
+        self.by_uid[cand.uid] = cand
+        if cand.cue_token is not None:
+            self.by_cue[cand.cue_token] = cand.uid
 
 
 def _snap(ctx: Context, cands: list[Candidate]) -> tuple[list[Candidate], set[Quote]]:
@@ -62,12 +85,7 @@ def _speech_like(ctx: Context, quote: Quote) -> bool:
     )
 
 
-def _by_cue(cands: list[Candidate], verb: Token) -> int | None:
-    """The position of the candidate whose cue is this verb, if any."""
-    return next((n for n, c in enumerate(cands) if c.cue_token == verb.i), None)
-
-
-def _attach(ctx: Context, cands: list[Candidate], quote: Quote) -> bool:
+def _attach(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
     """Attach a quote to the cue right after it ("..., she said") or right before it."""
     verb = _cue_after(ctx, cands, quote)
     if verb is None:
@@ -75,11 +93,11 @@ def _attach(ctx: Context, cands: list[Candidate], quote: Quote) -> bool:
     return verb is not None and _attach_to(ctx, cands, verb, quote)
 
 
-def _is_cue(ctx: Context, cands: list[Candidate], tok: Token) -> bool:
-    return _by_cue(cands, tok) is not None or cue_lemma(ctx, tok) is not None
+def _is_cue(ctx: Context, cands: _Candidates, tok: Token) -> bool:
+    return tok.i in cands.by_cue or cue_lemma(ctx, tok) is not None
 
 
-def _cue_after(ctx: Context, cands: list[Candidate], quote: Quote) -> Token | None:
+def _cue_after(ctx: Context, cands: _Candidates, quote: Quote) -> Token | None:
     end = _clause_end(ctx, quote.end)
     for tok in tokens_between(ctx, quote.end, end)[: ctx.settings.max_cue_gap_tokens]:
         if _is_cue(ctx, cands, tok):
@@ -96,7 +114,7 @@ def _clause_end(ctx: Context, offset: int) -> int:
     return min(cuts) if cuts else limit
 
 
-def _cue_before(ctx: Context, cands: list[Candidate], quote: Quote) -> Token | None:
+def _cue_before(ctx: Context, cands: _Candidates, quote: Quote) -> Token | None:
     """ "She said:" or "She said," or "She told reporters" right before the quote."""
     text = ctx.text
     lead = text[max(0, quote.start - ctx.settings.cue_lookback_chars) : quote.start].rstrip()
@@ -111,56 +129,61 @@ def _cue_before(ctx: Context, cands: list[Candidate], quote: Quote) -> Token | N
     return None
 
 
-def _attach_to(ctx: Context, cands: list[Candidate], verb: Token, quote: Quote) -> bool:
+def _attach_to(ctx: Context, cands: _Candidates, verb: Token, quote: Quote) -> bool:
     """Give the quote to the verb's candidate, made now if the verb had none. A candidate that
     had no content yet joins the list at its end, where newly found attributions go."""
-    at = _by_cue(cands, verb)
-    if at is None:
+    cand = cands.cued(verb)
+    if cand is None:
         lemma, subj = cue_lemma(ctx, verb), subject(verb)
         if lemma is None or subj is None:
             return False
-        uid = next(fresh_uids(cands, len(ctx.doc)))
         cue, source = cue_range(ctx, verb), mention(ctx, subj)
         cls = ctx.lexicon.cue_class(lemma)
-        cand = Candidate(uid, (), cue, source, lemma, verb.i, cls=cls)
-    else:
-        cand = cands[at]
+        cand = Candidate(next(cands.uids), (), cue, source, lemma, verb.i, cls=cls)
     pieces = merge_ranges([*cand.pieces, (quote.start, quote.end)])
-    if at is not None and cand.pieces:
-        cands[at] = replace(cand, pieces=pieces)
-    else:
-        if at is not None:
-            del cands[at]
-        cands.append(replace(cand, pieces=pieces))
+    cands.put(replace(cand, pieces=pieces), last=not cand.pieces)
     return True
 
 
-def _continuation(ctx: Context, cands: list[Candidate], quote: Quote) -> bool:
-    """A quote with no cue continues the last speaker. In its own paragraph, until another
-    speaker, it is one more piece of that speaker's quotation ('"It's misleading," Marcus said.
-    "I think they were too cautious."'), or a statement of its own after reported speech; a quote
-    opening a paragraph is a statement of the last speaker of a quotation."""
+def _continuations(ctx: Context, cands: _Candidates, quotes: list[Quote]) -> None:
+    """Quotes with no cue continue the last speaker before them (in text order, keeping the
+    speaker with the furthest-reaching content as the last one, so the work is linear)."""
+    speakers = sorted((c for c in cands.values() if c.source is not None), key=lambda c: c.start)
+    nxt = 0
+    last: Candidate | None = None
+    for quote in quotes:
+        while nxt < len(speakers) and speakers[nxt].start < quote.start:
+            cand = cands.by_uid[speakers[nxt].uid]
+            if last is None or cand.end > last.end:
+                last = cand
+            nxt += 1
+        if last is not None:
+            last = _continuation(ctx, cands, quote, cands.by_uid[last.uid])
+
+
+def _continuation(ctx: Context, cands: _Candidates, quote: Quote, prev: Candidate) -> Candidate:
+    """A quote with no cue continues ``prev``, the last speaker. In its own paragraph, until
+    another speaker, it is one more piece of that speaker's quotation ('"It's misleading,"
+    Marcus said. "I think they were too cautious."'), or a statement of its own after reported
+    speech; a quote opening a paragraph is a statement of the last speaker of a quotation.
+    Returns the speaker as it now is."""
     text = ctx.text
     para_start = text.rfind("\n", 0, quote.start) + 1
-    earlier = [c for c in with_content(cands) if c.start < quote.start and c.source is not None]
-    if not earlier:
-        return False
-    prev = max(earlier, key=lambda c: c.end)
     if text[para_start : quote.start].strip():  # inside a paragraph: its last speaker
         if prev.end < para_start or prev.end > quote.start:
-            return False
+            return prev
         if ctx.quotes.within(prev.start, prev.end):
-            at = cands.index(prev)
-            cands[at] = replace(prev, pieces=merge_ranges([*prev.pieces, (quote.start, quote.end)]))
-            return True
+            prev = replace(prev, pieces=merge_ranges([*prev.pieces, (quote.start, quote.end)]))
+            cands.put(prev)
+            return prev
     elif (
         not ctx.quotes.within(prev.start, prev.end)
         or quote.start - prev.end > ctx.settings.continuation_reach_chars
     ):
-        return False
-    uid = next(fresh_uids(cands, len(ctx.doc)))
-    cands.append(Candidate(uid, ((quote.start, quote.end),), None, None, continues=prev.uid))
-    return True
+        return prev
+    piece = ((quote.start, quote.end),)
+    cands.put(Candidate(next(cands.uids), piece, None, None, continues=prev.uid), last=True)
+    return prev
 
 
 def _join_split(ctx: Context, cands: list[Candidate]) -> list[Candidate]:

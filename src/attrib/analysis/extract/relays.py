@@ -9,6 +9,7 @@ saying"; ``fold`` turns an outlet's report of statements ("UNN reports" around "
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -23,13 +24,14 @@ def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     reported", "X, citing Y, said"); ", cited by X": X relays the statement before it
     ("according to Y, cited by X")."""
     cands = list(found)
+    cues = sorted((c.cue_token, n) for n, c in enumerate(cands) if c.cue_token is not None)
     for verb in triggered(ctx, "verb"):
         lemma = cue_lemma(ctx, verb)
         if lemma is None or not is_relay(lemma, verb):
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         by = _agent(verb)
-        host = _nearest_cue_before(cands, verb)
+        host = _nearest_cue_before(cues, ctx.sentence_start(verb), verb.i)
         if host is None and obj is not None:  # "Citing Y, X reported", "X, citing Y, said"
             host = _by_cue(cands, verb.head)
         cand = cands[host] if host is not None else None
@@ -91,29 +93,27 @@ def _without(pieces: tuple[Range, ...], start: int, end: int) -> tuple[Range, ..
     return tuple((s, e) for s, e in out if e > s)
 
 
-def _nearest_cue_before(cands: list[Candidate], tok: Token) -> int | None:
-    """The position of the candidate whose cue verb is nearest before ``tok`` in its sentence."""
-    first = tok.sent.start
-    before = [
-        (c.cue_token, n)
-        for n, c in enumerate(cands)
-        if c.cue_token is not None and first <= c.cue_token < tok.i
-    ]
-    return max(before)[1] if before else None
+def _nearest_cue_before(cues: list[tuple[int, int]], first: int, i: int) -> int | None:
+    """The position of the candidate whose cue verb is nearest before token ``i`` and not
+    before token ``first``; ``cues`` are (cue token, position), sorted."""
+    n = bisect_left(cues, (i, -1))
+    return cues[n - 1][1] if n and cues[n - 1][0] >= first else None
 
 
 def fold(found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """ "..., UNN reports.": an outlet's report of a report becomes part of the chain."""
     added: dict[int, list[Mention]] = {}
     folded: set[int] = set()
+    cued = sorted((c.cue[0], n) for n, c in enumerate(found) if c.cue and c.source)
     for outer in found:
         if outer.cue_lemma != "report" or outer.source is None:
             continue
-        inner = [
-            c
-            for c in found
-            if c is not outer and c.cue is not None and c.source is not None and outer.has(c.cue[0])
-        ]
+        inside = {
+            n
+            for start, end in outer.pieces
+            for _, n in cued[bisect_left(cued, (start, -1)) : bisect_left(cued, (end, -1))]
+        }
+        inner = [found[n] for n in sorted(inside) if found[n] is not outer]
         for cand in inner:
             added.setdefault(cand.uid, []).append(outer.source)
         if inner:
