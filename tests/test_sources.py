@@ -50,6 +50,15 @@ def chain(a: Analysis) -> list[list[str]]:
             "report",
             "document",
         ),
+        ("Smith's wife said he was innocent.", "Smith's wife", "person"),
+        ("His daughter said the trial had been unfair.", "His daughter", "person"),
+        ("One of his lawyers, Jane Roe, said the appeal was filed.", "Jane Roe", "person"),
+        (
+            "Groups such as the ACLU said the law was unconstitutional.",
+            "Groups such as the ACLU",
+            "group",
+        ),
+        ("The agency said the rules had changed.", "agency", "organization"),
     ],
 )
 def test_named(analyze: Analyze, text: str, name: str, entity: str) -> None:
@@ -74,6 +83,7 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("Analysts said the shares were cheap.", "group"),
         ("Residents said the water was brown.", "group"),
         ("Tory MPs said the plan was rushed.", "group"),
+        ("Several Labour MPs said the plan was rushed.", "group"),
         ("New data showed that prices rose.", "document"),
         ("Court documents show that the firm knew.", "document"),
         ("A lawyer familiar with the case said the deal was off.", "person"),
@@ -97,10 +107,30 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         ("State media said the leader was ill.", "State media"),
         ("According to news reports, the deal was done.", "news reports"),
         ("According to Politico, the deal was off.", "Politico"),
+        ("The news agency reported that the talks had failed.", "news agency"),
     ],
 )
 def test_outlets_listed_or_not(analyze: Analyze, text: str, name: str) -> None:
     assert sources(analyze(text)) == [(name, "outlet", "organization")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A Reuters survey found that turnout fell.", "Reuters survey"),
+        ("A separate story reported that the deal was off.", "separate story"),
+    ],
+)
+def test_what_an_outlet_publishes_is_the_outlets(analyze: Analyze, text: str, name: str) -> None:
+    assert sources(analyze(text)) == [(name, "outlet", "document")]
+
+
+def test_they_is_the_nearest_group_spoken_or_not(analyze: Analyze) -> None:
+    a = analyze(
+        "Officials said the plan was ready. Critics of the plan see trouble ahead. "
+        "The cost is too high, they say."
+    )
+    assert sources(a)[-1] == ("Critics of the plan", "unnamed", "group")
 
 
 def test_a_pronoun_with_no_antecedent_is_unresolved(analyze: Analyze) -> None:

@@ -24,6 +24,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _ISSUING = frozenset({"release", "publish", "issue", "produce", "post", "file", "send", "conduct"})
 _SCHOLARLY = frozenset({"research", "scientific", "academic", "white", "working", "discussion"})
+_POSSESSIVE_PERSONAL = frozenset({"his", "her", "their", "my", "our"})
 _CORE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "quantmod", "nmod"})
 
 
@@ -76,7 +77,14 @@ def strip_determiner(text: str) -> str:
 
 
 def _is_plural(head: Token) -> bool:
-    return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("police", "people")
+    plural_tag = head.tag_ in ("NNS", "NNPS")
+    return plural_tag or head.lower_ in ("police", "people") or _plural_acronym(head)
+
+
+def _plural_acronym(head: Token) -> bool:
+    """ "MPs", "CEOs": the tagger reads them as proper names, but they are plural nouns."""
+    text = head.text
+    return len(text) > 2 and text[-1] == "s" and text[:-1].isupper()
 
 
 def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
@@ -90,6 +98,9 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     """
     lower = head.lower_
     lemma = head.lemma_.lower()
+    acronyms = _plural_acronym(head)  # "Tory MPs": a plural of a common noun, not a name
+    if acronyms:
+        lemma = lower[:-1]
     pronoun = head.pos_ == "PRON" and head.ent_type_ not in ("PERSON", "ORG")  # "Brind'Amour"
     if pronoun or lower in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING:
         entity: Entity = (
@@ -109,18 +120,18 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     shaped = _outlet_name(head, core, lexicon)
     if shaped is not None:
         return Typed("outlet", "organization", shaped, "outlet:" + shaped.lower(), False, lemma)
-    if (lemma in lexicon.outlet_nouns or lower in lexicon.outlet_nouns) and not _scholarly(head):
+    if _outlet_noun(head, lemma, lexicon) and not _scholarly(head):
         called = _proper_name_beside(head)  # "the newspaper Kommersant"
         if called is not None:
             return Typed("outlet", "organization", called, "outlet:" + called.lower(), False, lemma)
         name = strip_determiner(text)
         return Typed("outlet", "organization", name, "outlet:" + name.lower(), definite, lemma)
     anonymous = matches.anonymous({t.i for t in mention_tokens(head)})
-    if head.ent_type_ == "PERSON" and head.tag_ not in ("NNS", "NNPS") and not anonymous:
+    plural = _is_plural(head)
+    proper = not acronyms and (head.pos_ == "PROPN" or (head.text.isupper() and len(head.text) > 1))
+    if head.ent_type_ == "PERSON" and not plural and not anonymous:
         name = _entity_text(head)
         return Typed("named", "person", name, "person:" + name.lower(), False, lemma)
-    plural = _is_plural(head)
-    proper = head.pos_ == "PROPN" or (head.text.isupper() and len(head.text) > 1)  # "CBO"
     if head.ent_type_ in _NAME_LABELS and proper and not anonymous:
         name = strip_determiner(_entity_text(head))
         if head.ent_type_ == "NORP" and plural:  # "Republicans", "Tory MPs": a generic group
@@ -132,8 +143,14 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     if _news_reports(head, lexicon):  # "according to news reports", "media reports said"
         name = strip_determiner(text)
         return Typed("outlet", "organization", name, "outlet:" + name.lower(), definite, lemma)
-    if lemma in lexicon.document_nouns or lower in lexicon.document_nouns or _scholarly(head):
-        issuer = _issuer(head, lexicon, matches)
+    piece = lemma in lexicon.news_pieces  # "a separate story reported": the media's, unless issued
+    if (
+        piece
+        or lemma in lexicon.document_nouns
+        or lower in lexicon.document_nouns
+        or _scholarly(head)
+    ):
+        issuer = _issuer(head, lexicon, matches) or ("outlet" if piece else None)
         kind: SourceType = "unnamed" if anonymous or issuer is None else issuer
         if kind == "unnamed" and any(t.pos_ == "PROPN" for t in core) and not anonymous:
             kind = "named"  # "the Mueller report"
@@ -148,12 +165,16 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         return Typed(
             "named", "organization", strip_determiner(text), "org:" + institution, definite, lemma
         )
+    examples = _examples(head, lexicon, matches)
+    if examples is not None and not anonymous:  # "think tanks like the Brookings Institution"
+        name = strip_determiner(head.doc[core[0].i : head.right_edge.i + 1].text)
+        return Typed(examples, "group", name, "group:" + name.lower(), False, lemma)
     unnamed_head = lemma in lexicon.unnamed_person or lower in lexicon.unnamed_group
-    if anonymous or unnamed_head or (head.pos_ != "PROPN" and lemma not in lexicon.person_nouns):
+    if anonymous or unnamed_head or (not proper and lemma not in lexicon.person_nouns):
         entity = "group" if plural else "person"
         name = strip_determiner(text)
         return Typed("unnamed", entity, name, "anon:" + name.lower(), definite, lemma)
-    if head.pos_ == "PROPN":
+    if proper:
         name = strip_determiner(text)
         return Typed(
             "named", "person" if not plural else "group", name, "name:" + name.lower(), False, lemma
@@ -183,13 +204,40 @@ def _outlet_name(head: Token, core: list[Token], lexicon: Lexicon) -> str | None
     return None
 
 
+def _outlet_noun(head: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """A common noun of news media, alone ("the newspaper") or with the word before it ("the
+    news agency", "a wire service")."""
+    nouns = lexicon.outlet_nouns
+    return (
+        lemma in nouns
+        or head.lower_ in nouns
+        or any(c.dep_ == "compound" and f"{c.lower_} {lemma}" in nouns for c in head.lefts)
+    )
+
+
 def _news_reports(head: Token, lexicon: Lexicon) -> bool:
     """Reports of the news media, no outlet named: "news reports", "media accounts", "press
     stories"."""
-    return head.lemma_.lower() in ("report", "story", "account", "article") and any(
+    return head.lemma_.lower() in lexicon.news_reports and any(
         c.dep_ == "compound" and (c.lower_ == "news" or c.lower_ in lexicon.outlet_nouns)
         for c in head.children
     )
+
+
+def _examples(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | None:
+    """A group given by named members speaks through them: "think tanks like the Brookings
+    Institution", "groups such as the ACLU", "outlets including CNN" (named, or outlet)."""
+    for child in head.children:
+        if child.dep_ != "prep":
+            continue
+        such = child.lower_ == "as" and any(t.lower_ == "such" for t in child.lefts)
+        such = such or (child.i > 0 and head.doc[child.i - 1].lower_ == "such")
+        if child.lower_ in ("like", "including") or such:
+            for example in (c for c in child.children if c.dep_ == "pobj"):
+                kind = classify(example, lexicon, matches).type
+                if kind in ("named", "outlet"):
+                    return kind
+    return None
 
 
 def _scholarly(head: Token) -> bool:
@@ -223,11 +271,13 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | Non
     (an outlet's document is the outlet's)."""
     issuers = []
     for child in head.children:
-        if child.dep_ == "poss":
-            issuers.append(child)
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            issuers.append(child)  # "the EU's statement", "a Washington Post database"
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             issuers += [c for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "compiled by", "published in"
+        elif (child.dep_ == "acl" and child.tag_ == "VBN") or (
+            child.dep_ == "relcl" and child.lemma_.lower() in ("appear", "publish")
+        ):  # "compiled by", "published in", "a study that appeared in the BMJ"
             for by in (c for c in child.children if c.dep_ == "agent" or c.lower_ == "in"):
                 issuers += [c for c in by.children if c.dep_ == "pobj"]
     if head.dep_ == "dobj" and head.head.lemma_.lower() in _ISSUING:  # "The CBO released a report"
@@ -248,28 +298,30 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | Non
 def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, Entity] | None:
     """Whom a spokesperson or a lawyer speaks for, when named, and what they are: "a
     spokesperson for Acme Corp." (organization), "an Acme spokesman", "the ministry's
-    spokeswoman", "Pagliano's lawyer" (person: his lawyer speaks for him on the record)."""
+    spokeswoman", "Pagliano's lawyer" (person: his lawyer speaks for him on the record); whose
+    kin a relative is ("his wife", "the victim's mother": one identifiable person)."""
     lemma = head.lemma_.lower()
-    if lemma not in lexicon.representatives | lexicon.counsel:
+    if lemma not in lexicon.representatives | lexicon.counsel | lexicon.relations:
         return None
+    kin: Entity = "group" if _is_plural(head) or lemma == "family" else "person"
     for child in head.children:
         candidates = []
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
             candidates = [c for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
             candidates = [child]
-        elif child.dep_ == "poss" and child.lower_ in ("his", "her"):  # "his lawyer"
-            return strip_determiner(head.doc[head.left_edge.i : head.i + 1].text), "person"
+        elif child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PERSONAL:  # "his lawyer"
+            return strip_determiner(head.doc[head.left_edge.i : head.i + 1].text), kin
         for whom in candidates:
             typed = classify(whom, lexicon, matches)
             if typed.type not in ("named", "outlet"):
                 continue
             name = typed.name.removesuffix("'s").removesuffix("’s")
-            if typed.entity == "organization":
+            if typed.entity == "organization" and lemma not in lexicon.relations:
                 return name, "organization"
-            if typed.entity == "person":  # a lawyer or spokesperson of a named person
+            if typed.entity in ("person", "organization"):  # of a named person: one of theirs
                 mention = head.doc[head.left_edge.i : head.right_edge.i + 1].text
-                return strip_determiner(mention), "person"
+                return strip_determiner(mention), kin
     return None
 
 

@@ -182,8 +182,14 @@ class Lexicon:
     """Nouns of people who speak for an organization ("spokesperson")."""
     counsel: frozenset[str]
     """Nouns of people who speak for a person ("lawyer"), on the record when the person is named."""
+    relations: frozenset[str]
+    """Kin ("wife", "father"): one identifiable person when whose kin is said ("his wife")."""
     outlet_words: frozenset[str]
     """Last words of newspaper and broadcaster names ("Courier", "Tribune")."""
+    news_pieces: frozenset[str]
+    """What news media publish ("story", "editorial"): the media's unless an issuer is named."""
+    news_reports: frozenset[str]
+    """Accounts that are the media's with "news" or "media" before them ("news reports")."""
 
     def cue_lemma(self, lemma: str, form: str) -> str | None:
         """The cue lemma for a token, trusting its lemma first and its form second."""
@@ -225,6 +231,7 @@ class Lexicon:
         nouns = _sections(files["cue_nouns.txt"])
         unasserted = _sections(files["unasserted.txt"])
         people = _sections(files["person_nouns.txt"])
+        media = _sections(files["outlet_nouns.txt"])
         support_verbs = nouns.pop("support-verb")
         cue_nouns = {noun: name for name, words in nouns.items() for noun in words}
         used = {*cue_classes.values(), *frames.values(), *cue_nouns.values()}
@@ -238,7 +245,7 @@ class Lexicon:
             cue_forms=forms,
             cue_frames=frames,
             outlets=_outlets(files["outlets.txt"]),
-            outlet_nouns=_sections(files["outlet_nouns.txt"])["noun"],
+            outlet_nouns=media["noun"],
             unnamed_person=anonymity["person"],
             unnamed_group=anonymity["group"],
             anonymity_modifiers=anonymity["modifier"],
@@ -261,7 +268,10 @@ class Lexicon:
             pair_nouns=people["pair"],
             representatives=people["representative"],
             counsel=people["counsel"],
-            outlet_words=_sections(files["outlet_nouns.txt"])["name-word"],
+            relations=people["relation"],
+            outlet_words=media["name-word"],
+            news_pieces=media["piece"],
+            news_reports=media["report"],
         )
 
     @classmethod

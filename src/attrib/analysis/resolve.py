@@ -83,13 +83,15 @@ class _Resolver:
             for i in person.mentions:
                 self.mentioned.setdefault(self.sentence[i], []).append((i, person))
         persons = lexicon.person_nouns | lexicon.unnamed_person | set(lexicon.genders)
+        subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"]
         self.described = [  # "The mayor disagreed.": people a pronoun may refer back to
+            t.i for t in subjects if t.tag_ == "NN" and t.lemma_.lower() in persons
+        ]
+        groups = persons | lexicon.unnamed_group
+        self.described_groups = [  # "Critics disagree. ..., they say": groups of people
             t.i
-            for t in doc
-            if t.dep_ in ("nsubj", "nsubjpass")
-            and t.pos_ == "NOUN"
-            and t.tag_ == "NN"
-            and t.lemma_.lower() in persons
+            for t in subjects
+            if t.tag_ == "NNS" and (t.lemma_.lower() in groups or t.lower_ in groups)
         ]
         self.used: set[int] = set()  # head tokens already resolved
 
@@ -213,11 +215,18 @@ class _Resolver:
                 head,
                 self.settings.pronoun_reach,
                 lambda p: p.agrees(gender),
-                lambda s: s.typed.type in ("named", "unnamed"),
+                lambda s: s.typed.entity == "person" and s.typed.type in ("named", "unnamed"),
                 lambda t: self.lex.genders.get(t.lemma_.lower()) in (None, gender),
             )
-        if lower in PRONOUNS_GROUP:
-            return self.last(lambda s: s.typed.entity in ("group", "organization"))
+        if lower in PRONOUNS_GROUP:  # the nearest group, spoken or not: no speaker preference
+            return self.antecedent(
+                head,
+                self.settings.pronoun_reach,
+                lambda _: False,
+                lambda s: s.typed.entity in ("group", "organization"),
+                lambda _: True,
+                groups=True,
+            ) or self.last(lambda s: s.typed.entity in ("group", "organization"))
         if lower == "it":
             return self.last(lambda s: s.typed.entity in ("organization", "document"))
         lemma = typed.head_lemma
@@ -268,7 +277,7 @@ class _Resolver:
                 head,
                 self.settings.description_reach,
                 lambda p: p.agrees(gender),
-                lambda s: s.typed.type == "named",
+                lambda s: s.typed.entity == "person" and s.typed.type == "named",
             )
         return None
 
@@ -302,14 +311,16 @@ class _Resolver:
         person_fits: Callable[[Person], bool],
         source_fits: Callable[[_Source], bool] = lambda _: False,
         description_fits: Callable[[Token], bool] = lambda _: False,
+        groups: bool = False,
     ) -> _Source | None:
         """The person a pronoun or description refers back to, within ``reach`` sentences: a
         subject earlier in its own sentence ("When Meghan arrived, she said"); else, as news
         writing goes on with its speaker, the nearest person who has spoken; else the nearest
         subject, then the nearest mention. The people the text names count whether or not they
-        are sources yet; anonymous sources ("a senior official ... he added") when
-        ``source_fits``, and people described as the subject of a sentence ("The mayor
-        disagreed.") when ``description_fits``."""
+        are sources yet; other sources ("a senior official ... he added") when ``source_fits``,
+        and people described as the subject of a sentence ("The mayor disagreed.") when
+        ``description_fits``. With ``groups``, the group is sought ("Critics disagree. ...,
+        they say"), and a speaker is not preferred to a nearer group."""
         here = self.sentence[head.i]
         best: tuple[tuple[bool, bool, int, bool, int], Person | _Source | Token] | None = None
         speaking = {id(p) for p, src in self._persons_with_sources()}
@@ -320,7 +331,8 @@ class _Resolver:
             if i >= head.i or distance > reach:
                 return
             subject = self.doc[i].dep_ in ("nsubj", "nsubjpass")
-            key = (not (distance == 0 and subject), not speaker, distance, not subject, -i)
+            prefer = speaker and not groups
+            key = (not (distance == 0 and subject), not prefer, distance, not subject, -i)
             if best is None or key < best[0]:
                 best = (key, who)
 
@@ -331,10 +343,11 @@ class _Resolver:
                 if person is not None:
                     if person_fits(person):
                         consider(i, person, id(person) in speaking)
-                elif isinstance(said, _Source) and _person_source(said, source_fits):
+                elif isinstance(said, _Source) and source_fits(said):
                     consider(i, said, True)
-        first = bisect_left(self.described, self.first_token(here - reach))
-        for i in self.described[first : bisect_left(self.described, head.i)]:
+        described = self.described_groups if groups else self.described
+        first = bisect_left(described, self.first_token(here - reach))
+        for i in described[first : bisect_left(described, head.i)]:
             if i not in self.used and description_fits(self.doc[i]):
                 consider(i, self.doc[i], False)
         if best is None:
@@ -442,10 +455,6 @@ class _Resolver:
         return src
 
 
-def _person_source(src: _Source, fits: Callable[[_Source], bool]) -> bool:
-    return src.typed.entity == "person" and fits(src)
-
-
 def _sentence_numbers(doc: Doc) -> list[int]:
     """The number of the sentence each token is in."""
     numbers = [0] * len(doc)
@@ -456,8 +465,9 @@ def _sentence_numbers(doc: Doc) -> list[int]:
 
 def _named_appositive(head: Token) -> Token | None:
     """The name set off beside a description or a pronoun: "the team's coach, John Smith,",
-    "Another, Pelco, announced": it types and resolves the mention."""
-    if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PRON"):
+    "Another, Pelco, announced", "one of his lawyers, Jane Roe,": it types and resolves the
+    mention."""
+    if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PRON", "NUM"):
         return None
     return next(
         (
