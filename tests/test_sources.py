@@ -59,6 +59,13 @@ def chain(a: Analysis) -> list[list[str]]:
             "group",
         ),
         ("The agency said the rules had changed.", "agency", "organization"),
+        ("The family said in a statement that he was kind.", "family", "group"),
+        (
+            "According to a speech Mrs. Clinton delivered in July, taxes rose.",
+            "speech",
+            "document",
+        ),
+        ("The report, which the CBO released Monday, says the deficit grew.", "report", "document"),
     ],
 )
 def test_named(analyze: Analyze, text: str, name: str, entity: str) -> None:
@@ -87,6 +94,8 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("New data showed that prices rose.", "document"),
         ("Court documents show that the firm knew.", "document"),
         ("A lawyer familiar with the case said the deal was off.", "person"),
+        ("A cousin said he was kind.", "person"),
+        ("The report Smith criticized says the deficit grew.", "document"),
     ],
 )
 def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, entity: str) -> None:

@@ -22,7 +22,21 @@ PRONOUNS_SPEAKER = frozenset({"i", "me", "we", "us"})  # the speaker, never a re
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
-_ISSUING = frozenset({"release", "publish", "issue", "produce", "post", "file", "send", "conduct"})
+_ISSUING = frozenset(
+    {
+        "release",
+        "publish",
+        "issue",
+        "produce",
+        "post",
+        "file",
+        "send",
+        "conduct",
+        "deliver",
+        "write",
+    }
+    | {"give", "prepare", "compile", "sign"}
+)
 _SCHOLARLY = frozenset({"research", "scientific", "academic", "white", "working", "discussion"})
 _POSSESSIVE_PERSONAL = frozenset({"his", "her", "their", "my", "our"})
 _CORE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "quantmod", "nmod"})
@@ -79,6 +93,11 @@ def strip_determiner(text: str) -> str:
 def _is_plural(head: Token) -> bool:
     plural_tag = head.tag_ in ("NNS", "NNPS")
     return plural_tag or head.lower_ in ("police", "people") or _plural_acronym(head)
+
+
+def _people(head: Token) -> Entity:
+    """One person or several: "the widow", "the family", "officials"."""
+    return "group" if _is_plural(head) or head.lemma_.lower() == "family" else "person"
 
 
 def _plural_acronym(head: Token) -> bool:
@@ -170,8 +189,9 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         name = strip_determiner(head.doc[core[0].i : head.right_edge.i + 1].text)
         return Typed(examples, "group", name, "group:" + name.lower(), False, lemma)
     unnamed_head = lemma in lexicon.unnamed_person or lower in lexicon.unnamed_group
-    if anonymous or unnamed_head or (not proper and lemma not in lexicon.person_nouns):
-        entity = "group" if plural else "person"
+    role = lemma in lexicon.person_nouns or lemma in lexicon.relations  # "the coach", "the widow"
+    if anonymous or unnamed_head or (not proper and not role):
+        entity = _people(head)
         name = strip_determiner(text)
         return Typed("unnamed", entity, name, "anon:" + name.lower(), definite, lemma)
     if proper:
@@ -180,7 +200,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
             "named", "person" if not plural else "group", name, "name:" + name.lower(), False, lemma
         )
     # A role noun: "the president", "a spokesman" - named when definite, else anonymous.
-    entity = "group" if plural else "person"
+    entity = _people(head)
     kind = "named" if definite else "unnamed"
     return Typed(kind, entity, strip_determiner(text), "role:" + text.lower(), definite, lemma)
 
@@ -275,11 +295,8 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | Non
             issuers.append(child)  # "the EU's statement", "a Washington Post database"
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             issuers += [c for c in child.children if c.dep_ == "pobj"]
-        elif (child.dep_ == "acl" and child.tag_ == "VBN") or (
-            child.dep_ == "relcl" and child.lemma_.lower() in ("appear", "publish")
-        ):  # "compiled by", "published in", "a study that appeared in the BMJ"
-            for by in (c for c in child.children if c.dep_ == "agent" or c.lower_ == "in"):
-                issuers += [c for c in by.children if c.dep_ == "pobj"]
+        elif child.dep_ in ("acl", "relcl"):
+            issuers += _clause_issuers(child)
     if head.dep_ == "dobj" and head.head.lemma_.lower() in _ISSUING:  # "The CBO released a report"
         issuers += [c for c in head.head.children if c.dep_ == "nsubj"]
     for issuer in issuers:
@@ -295,6 +312,19 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | Non
     return None
 
 
+def _clause_issuers(clause: Token) -> list[Token]:
+    """Who issued a document, from a clause on it: "compiled by X", "published in X", "a
+    study that appeared in X", "a speech X delivered", "the report, which X released"."""
+    lemma = clause.lemma_.lower()
+    found = []
+    for c in clause.children:
+        if c.dep_ == "agent" or (c.lower_ == "in" and lemma in ("appear", "publish")):
+            found += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ == "nsubj" and clause.dep_ == "relcl" and lemma in _ISSUING:
+            found += [] if c.tag_ in ("WDT", "WP") else [c]
+    return found
+
+
 def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, Entity] | None:
     """Whom a spokesperson or a lawyer speaks for, when named, and what they are: "a
     spokesperson for Acme Corp." (organization), "an Acme spokesman", "the ministry's
@@ -303,7 +333,7 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
     lemma = head.lemma_.lower()
     if lemma not in lexicon.representatives | lexicon.counsel | lexicon.relations:
         return None
-    kin: Entity = "group" if _is_plural(head) or lemma == "family" else "person"
+    kin = _people(head)
     for child in head.children:
         candidates = []
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
@@ -319,7 +349,7 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
             name = typed.name.removesuffix("'s").removesuffix("’s")
             if typed.entity == "organization" and lemma not in lexicon.relations:
                 return name, "organization"
-            if typed.entity in ("person", "organization"):  # of a named person: one of theirs
+            if typed.entity != "document":  # of a named person or family: one of theirs
                 mention = head.doc[head.left_edge.i : head.right_edge.i + 1].text
                 return strip_determiner(mention), kin
     return None
