@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from attrib.analysis.chunking import chunk_bounds
+from attrib.analysis.chunking import RUN_CHARS, chunk_bounds
 from attrib.analysis.pipeline import analyze_doc_stream
 from attrib.results import Analysis
 
@@ -90,6 +90,15 @@ def test_a_paragraph_longer_than_a_chunk_is_cut_at_a_space() -> None:
     assert all(e - s <= 300 for s, e in bounds)
     assert all(text[s - 1] == " " and text[s] != " " for s, _ in bounds[1:])
     assert " ".join(text[s:e] for s, e in bounds).split() == text.split()
+
+
+def test_a_long_run_without_whitespace_is_cut_into_chunks_of_its_own() -> None:
+    text = "The mayor said it rained. " + "“" * (2 * RUN_CHARS + 10) + " The end."
+    bounds = chunk_bounds(text, 30_000)
+    runs = [(s, e) for s, e in bounds if "“" in text[s:e]]
+    assert all(e - s <= RUN_CHARS and set(text[s:e]) == {"“"} for s, e in runs)
+    assert len(runs) == 3
+    assert "".join(text[s:e] for s, e in bounds) == text
 
 
 def test_chunked_analysis_equals_whole_analysis(nlp) -> None:

@@ -11,6 +11,7 @@ official") only joins a source of an earlier chunk when the name is the same.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -30,22 +31,48 @@ _PRONOUN_ENTITIES: dict[str, frozenset[str]] = {
 }
 
 
+#: Longest run without whitespace analyzed with other text: spaCy's tokenizer takes time that
+#: grows with the square of a run's length (50,000 quotation marks in a row: minutes), and no
+#: word is this long, so a longer run is cut into chunks of its own.
+RUN_CHARS = 2_000
+_LONG_RUN = re.compile(rf"\S{{{RUN_CHARS + 1},}}")
+
+
 def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """Paragraph-aligned [start, end) ranges covering ``text``, each at most ``limit`` long.
 
     A single paragraph longer than ``limit`` is cut at the last whitespace
-    before the limit (or hard at the limit when there is none).
+    before the limit (or hard at the limit when there is none); a run of more than
+    ``RUN_CHARS`` characters without whitespace is cut into chunks of ``RUN_CHARS``.
     """
     bounds: list[tuple[int, int]] = []
     start = end = 0
-    for p_start, p_end in _bounded_paragraphs(text, limit):
-        if p_end - start > limit and end > start:
+    for p_start, p_end, alone in _pieces(text, limit):
+        if end > start and (alone or p_end - start > limit):
             bounds.append((start, end))
             start = p_start
         end = p_end
+        if alone:
+            bounds.append((start, end))
+            start = end
     if end > start:
         bounds.append((start, end))
     return bounds
+
+
+def _pieces(text: str, limit: int) -> Iterator[tuple[int, int, bool]]:
+    """Paragraphs no longer than ``limit``, with long runs without whitespace cut out of them
+    as pieces that stand alone (``True``)."""
+    for start, end in _bounded_paragraphs(text, limit):
+        at = start
+        for run in _LONG_RUN.finditer(text, start, end):
+            if run.start() > at:
+                yield at, run.start(), False
+            for cut in range(run.start(), run.end(), RUN_CHARS):
+                yield cut, min(cut + RUN_CHARS, run.end()), True
+            at = run.end()
+        if end > at:
+            yield at, end, False
 
 
 def _bounded_paragraphs(text: str, limit: int) -> Iterator[tuple[int, int]]:

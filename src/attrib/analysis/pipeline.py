@@ -6,7 +6,6 @@ import importlib.util
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import closing
-from itertools import islice
 from typing import Any
 
 import spacy
@@ -54,11 +53,16 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
+#: Most characters parsed in one batch, which bounds spaCy's memory (about 0.3 GB per 100,000).
+BATCH_CHARS = 64_000
+
+
 def _jobs(texts: Iterable[str], limit: int) -> Iterator[tuple[str, tuple[int, int]]]:
     """(chunk text, (chunk offset, chunks in this text)) for every chunk of every text."""
     for text in texts:
-        bounds = chunk_bounds(text, limit) if len(text) > limit else [(0, len(text))]
-        bounds = bounds or [(0, len(text))]
+        bounds = chunk_bounds(text, limit)
+        if len(bounds) < 2:  # one chunk: the whole text, whitespace around it included
+            bounds = [(0, len(text))]
         for start, end in bounds:
             yield text[start:end], (start, len(bounds))
 
@@ -73,7 +77,9 @@ def analyze_doc_stream(
     """Analyses in input order, streaming through ``nlp.pipe``.
 
     Texts longer than ``chunk_chars`` are analyzed in paragraph-aligned chunks
-    and merged, so any length works in bounded memory. With ``n_process`` > 1,
+    and merged, so any length works in bounded memory (and so does a run of thousands of
+    characters without a space, on which spaCy's tokenizer takes quadratic time). With
+    ``n_process`` > 1,
     batches are parsed in attrib's own worker processes (:mod:`attrib.processes`),
     which end with the stream, an interrupt or a dead worker (``WorkerError``).
     """
@@ -85,14 +91,14 @@ def analyze_doc_stream(
             yield chunk
 
     def attributions() -> Generator[dict[str, Any], None, None]:
+        batched = _batched(chunks(), batch_size)
         if n_process > 1:
-            batched = _batched(chunks(), batch_size)
             with closing(ordered_map(_parse, nlp, batched, n_process)) as batches:
                 for batch in batches:
                     yield from batch
         else:
-            for doc in nlp.pipe(chunks(), batch_size=batch_size):
-                yield doc._.attribution
+            for texts in batched:
+                yield from _parse(nlp, texts)
 
     parts: list[tuple[int, Analysis]] = []
     with closing(attributions()) as stream:
@@ -105,7 +111,21 @@ def analyze_doc_stream(
 
 
 def _batched(items: Iterator[str], size: int) -> Iterator[list[str]]:
-    while batch := list(islice(items, size)):
+    """Batches of at most ``size`` texts and, unless one text is longer, ``BATCH_CHARS``
+    characters: spaCy's memory grows with the text of a whole batch (16 chunks of a long
+    transcript at once: 1.3 GB; one at a time: 0.3 GB)."""
+    batch: list[str] = []
+    chars = 0
+    for item in items:
+        if batch and chars + len(item) > BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item)
+        if len(batch) == size:
+            yield batch
+            batch, chars = [], 0
+    if batch:
         yield batch
 
 
