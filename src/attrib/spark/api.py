@@ -225,20 +225,22 @@ def summarize(rows_df: DataFrame, by: str | Column | None = "input") -> DataFram
 
 
 def _group(rows_df: DataFrame, by: str | Column | None) -> Column:
-    """The grouping value, looked up as ``attrib.results.document_field`` does."""
+    """The grouping value, looked up as ``attrib.results.document_field`` does: a page field's
+    value, else the carried field as the JSON document has it (``meta``); a column of the
+    frame that was never carried (added after the analysis) is taken as it is."""
     if isinstance(by, Column):
         return by
     if by in (None, "input"):
         return F.col("article_id")
     name = str(by)
-    carried = (
-        rows_df[name]
-        if name in rows_df.columns and name not in rows.NAMES
-        else F.get_json_object(F.col("meta"), "$['" + name.replace("'", "") + "']")
-    )
+    if name in rows.NAMES:
+        return rows_df[name]
+    carried = F.get_json_object(F.col("meta"), "$['" + name.replace("'", "") + "']")
+    if name in rows_df.columns:
+        carried = F.coalesce(carried, rows_df[name].cast("string"))
     if name in PAGE_FIELDS:
         return F.coalesce(F.col(f"page_{name}"), carried)
-    return rows_df[name] if name in rows_df.columns else carried
+    return carried
 
 
 def breakdown(summary: DataFrame) -> list[tuple[str, int, Summary]]:

@@ -39,28 +39,23 @@ class Job:
     by: str | None = None
 
 
-def master_url(job: Job) -> str:
-    """``--master`` as given, else all local cores (or ``--workers`` of them)."""
-    return job.master or f"local[{job.workers or '*'}]"
+def master_url(job: Job) -> str | None:
+    """``--master`` as given, else ``--workers`` local cores, else what Spark is configured with
+    (spark-submit's ``--master``, ``spark.master`` in spark-defaults.conf, or all local cores)."""
+    if job.master:
+        return job.master
+    return f"local[{job.workers}]" if job.workers else None
 
 
 def run(job: Job, say: Callable[[str], None], out: TextIO = sys.stdout) -> int:
-    """Analyze, write, report; the exit status of ``attrib spark``. ``say`` prints a line on
-    stderr (errors, and the closing count), ``out`` gets the ``--by`` table."""
+    """Start Spark, then :func:`execute`; the exit status of ``attrib spark``. ``say`` prints a
+    line on stderr (errors, and the closing count), ``out`` gets the ``--by`` table."""
     from pyspark.errors import PySparkRuntimeError
 
     from ..analysis.pipeline import ModelError, load_pipeline
 
-    target = None if "://" in job.output else Path(job.output)
-    if target is not None and target.exists():
-        say(f"{job.output}: already exists; name a new output folder")
+    if _refused(job, say):
         return EXIT_USAGE
-    failures: list[str] = []
-
-    def failed(message: str) -> None:
-        failures.append(message)
-        say(message)
-
     try:  # here, not in every task: a clear error before any Spark work starts
         load_pipeline(job.model)
     except ModelError as err:
@@ -74,32 +69,59 @@ def run(job: Job, say: Callable[[str], None], out: TextIO = sys.stdout) -> int:
         return EXIT_INPUT
     spark.sparkContext.setLogLevel("ERROR")
     try:
-        try:
-            found = api.analyze_paths(
-                spark,
-                job.inputs,
-                globs=job.globs,
-                model=job.model,
-                documents=job.format == "jsonl",
-                on_error=failed,
-            )
-        except ValueError as err:
-            say(str(err))
-            return EXIT_INPUT
-        with _written(target, job.output) as place:
-            articles = _write(found, place, job.format)
-            _report(articles, failed, say, job.output)
-            if job.by is not None:
-                _print_breakdown(articles, job.by, out)
-            articles.unpersist()
+        return execute(spark, job, say, out)
     finally:
         spark.stop()
+
+
+def execute(spark: SparkSession, job: Job, say: Callable[[str], None], out: TextIO) -> int:
+    """Analyze the inputs, write the output, report errors (and the breakdown) in a session."""
+    if _refused(job, say):
+        return EXIT_USAGE
+    failures: list[str] = []
+
+    def failed(message: str) -> None:
+        failures.append(message)
+        say(message)
+
+    try:
+        found = api.analyze_paths(
+            spark,
+            job.inputs,
+            globs=job.globs,
+            model=job.model,
+            documents=job.format == "jsonl",
+            on_error=failed,
+        )
+    except ValueError as err:
+        say(str(err))
+        return EXIT_INPUT
+    with _written(job.output) as place:
+        articles = _write(found, place, job.format)
+        _report(articles, failed, say, job.output)
+        if job.by is not None:
+            _print_breakdown(articles, job.by, out)
+        articles.unpersist()
     return EXIT_INPUT if failures else EXIT_OK
 
 
+def _local(output: str) -> Path | None:
+    """The output as a local path, or None for a URL Spark writes itself (``hdfs://…``)."""
+    return None if "://" in output else Path(output)
+
+
+def _refused(job: Job, say: Callable[[str], None]) -> bool:
+    target = _local(job.output)
+    if target is not None and target.exists():
+        say(f"{job.output}: already exists; name a new output folder")
+        return True
+    return False
+
+
 @contextmanager
-def _written(target: Path | None, output: str) -> Iterator[str]:
-    """Where Spark writes: a hidden sibling renamed to ``target`` at the end, or ``output``."""
+def _written(output: str) -> Iterator[str]:
+    """Where Spark writes: a hidden sibling renamed to ``output`` at the end, or a URL as is."""
+    target = _local(output)
     if target is None:
         yield output
         return

@@ -72,6 +72,8 @@ def read_warc(path: str) -> Iterator[WarcPage]:
     with stream:
         try:
             for record in ArchiveIterator(stream):
+                if record.format != "warc":  # warcio also reads lines that pass for old ARC
+                    raise ArchiveLoadFailed("ARC records or no archive at all")
                 if _is_page(record):
                     yield _page(record)
         except ArchiveLoadFailed as err:
