@@ -11,6 +11,8 @@ import io
 import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -439,3 +441,18 @@ def test_rows_schema_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for field in rows.FIELDS:
         assert f"| `{field.name}` | `{field.type}` | {field.doc} |" in readme
+
+
+def test_core_and_help_never_import_pyspark() -> None:
+    code = "import sys, attrib; from attrib.cli import app; assert 'pyspark' not in sys.modules"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_without_the_extra_attrib_spark_says_how_to_install_it(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['pyspark'] = None; from attrib.cli import main; "
+        f"sys.argv = ['attrib', 'spark', 'x.txt', '-o', {str(tmp_path / 'out')!r}]; main()"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr == "attrib: attrib.spark needs PySpark: pip install 'attrib[spark]'\n"

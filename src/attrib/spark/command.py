@@ -50,7 +50,7 @@ def master_url(job: Job) -> str | None:
 def run(job: Job, say: Callable[[str], None], out: TextIO = sys.stdout) -> int:
     """Start Spark, then :func:`execute`; the exit status of ``attrib spark``. ``say`` prints a
     line on stderr (errors, and the closing count), ``out`` gets the ``--by`` table."""
-    from pyspark.errors import PySparkRuntimeError
+    from pyspark.errors import PySparkException, PySparkRuntimeError
 
     from ..analysis.pipeline import ModelError, load_pipeline
 
@@ -70,6 +70,10 @@ def run(job: Job, say: Callable[[str], None], out: TextIO = sys.stdout) -> int:
     spark.sparkContext.setLogLevel("ERROR")
     try:
         return execute(spark, job, say, out)
+    except PySparkException as err:  # a failed job: its last words, not a page of Java and Python
+        lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+        say(f"the Spark job failed: {lines[-1] if lines else type(err).__name__}")
+        return EXIT_INPUT
     finally:
         spark.stop()
 
@@ -142,8 +146,7 @@ def _write(found: DataFrame, place: str, fmt: str) -> DataFrame:
         articles.where(F.col("document").isNotNull()).select("document").write.text(place)
         return articles
     found.write.partitionBy("row_kind").parquet(place)
-    spark = SparkSession.getActiveSession() or found.sparkSession
-    return spark.read.parquet(place).where(article).drop("document").persist()
+    return found.sparkSession.read.parquet(place).where(article).persist()
 
 
 def _report(
