@@ -12,6 +12,10 @@ read. A *word* is a whitespace-separated token of the text (as in ``throughput.p
   ``attrib.spark.analyze(spark.read.json(CORPUS))`` written as Parquet. The resident memory of
   each Python worker is sampled during that job (first half against second half).
 
+CPU seconds (user + system of every process of the run: the CLI's, or Spark's JVM, driver and
+Python workers during the job) are reported too: on a shared, busy machine words per
+CPU-second compare the two sides more steadily than words per second.
+
     .venv/bin/python benchmarks/spark.py           # text report
     .venv/bin/python benchmarks/spark.py --json    # machine-readable
 """
@@ -22,6 +26,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -65,16 +70,33 @@ def words(records: Sequence[Json]) -> int:
 # --- the CLI ----------------------------------------------------------------------------------
 
 
-def time_cli(corpus: Path, workers: int, scratch: Path) -> float:
-    """Wall seconds of ``attrib analyze --jsonl-in CORPUS --json --workers N`` to a file."""
+def time_cli(corpus: Path, workers: int, scratch: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, every process) of ``attrib analyze --jsonl-in
+    CORPUS --json --workers N`` writing to a file."""
     command = [str(Path(sys.executable).with_name("attrib")), "analyze", "--jsonl-in", str(corpus)]
     command += ["--json", "-o", str(scratch / "cli.jsonl"), "--workers", str(workers)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 # --- Spark (in a child process per master) ----------------------------------------------------
+
+
+def cpu_seconds(pids: set[int]) -> dict[int, float]:
+    """User + system CPU seconds of each process so far (its reaped children included)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used: dict[int, float] = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        used[pid] = sum(int(f) for f in fields[11:15]) / tick  # utime stime cutime cstime
+    return used
 
 
 def descendants(root: int) -> set[int]:
@@ -167,15 +189,19 @@ def spark_child(master: str, corpus: Path, warmup: Path, scratch: Path) -> Json:
     articles = spark.read.json(str(corpus)).cache()
     articles.count()
     with Sampler() as sampler:
+        cpu_before = cpu_seconds({os.getpid(), *descendants(os.getpid())})
         begin = time.perf_counter()
         attrib.spark.analyze(articles).write.parquet(str(scratch / f"spark-{master}"))
         end = time.perf_counter()
+        cpu_after = cpu_seconds({os.getpid(), *descendants(os.getpid())})
     spark.stop()
+    cpu = sum(used - cpu_before.get(pid, 0.0) for pid, used in cpu_after.items())
     return {
         "master": master,
         "session_seconds": session,
         "startup_seconds": started,
         "seconds": end - begin,
+        "cpu_seconds": cpu,
         "workers": per_worker(sampler.samples, begin, end),
     }
 
@@ -202,9 +228,9 @@ def measure(args: argparse.Namespace) -> Json:
         one = write_jsonl(records[:1], scratch / "one.jsonl")
         warmup = write_jsonl(records[:16], scratch / "warmup.jsonl")
         log("attrib analyze --workers 2, one article (start-up)")
-        cli_start = time_cli(one, 2, scratch)
+        cli_start, cli_start_cpu = time_cli(one, 2, scratch)
         log(f"attrib analyze --workers 2, {len(records)} articles")
-        cli_total = time_cli(corpus, 2, scratch)
+        cli_total, cli_total_cpu = time_cli(corpus, 2, scratch)
         runs: dict[str, Json] = {}
         for master in ("local[1]", "local[2]"):
             log(f"attrib.spark on {master}")
@@ -213,9 +239,11 @@ def measure(args: argparse.Namespace) -> Json:
         "startup_seconds": cli_start,
         "total_seconds": cli_total,
         "seconds": cli_total - cli_start,
+        "cpu_seconds": cli_total_cpu - cli_start_cpu,
     }
     for run in (cli, *runs.values()):
         run["words_per_second"] = n_words / run["seconds"]
+        run["words_per_cpu_second"] = n_words / run["cpu_seconds"]
     return {
         "date": time.strftime("%Y-%m-%d"),
         "machine": {
@@ -242,15 +270,16 @@ def render(res: Json) -> str:
         f"({corpus['source']}, repeated); {res['machine']['nproc']} cores, "
         f"load average at the end {res['machine']['loadavg_end']}",
         "",
-        "                                  words/s   once started   start-up",
-        f"  attrib analyze --workers 2     {cli['words_per_second']:8,.0f}   "
-        f"{cli['seconds']:9.1f} s   {cli['startup_seconds']:6.1f} s (one article)",
+        "                                 words/s   once started   words/CPU-s   start-up",
+        f"  attrib analyze --workers 2    {cli['words_per_second']:8,.0f}   "
+        f"{cli['seconds']:9.1f} s   {cli['words_per_cpu_second']:11,.0f}   "
+        f"{cli['startup_seconds']:5.1f} s (one article)",
     ]
     for master, run in spark.items():
         lines.append(
-            f"  attrib.spark {master:<16}  {run['words_per_second']:8,.0f}   "
-            f"{run['seconds']:9.1f} s   {run['startup_seconds']:6.1f} s "
-            f"(session {run['session_seconds']:.1f} s + warm-up)"
+            f"  attrib.spark {master:<16} {run['words_per_second']:8,.0f}   "
+            f"{run['seconds']:9.1f} s   {run['words_per_cpu_second']:11,.0f}   "
+            f"{run['startup_seconds']:5.1f} s (session {run['session_seconds']:.1f} s + warm-up)"
         )
     lines += [
         "",

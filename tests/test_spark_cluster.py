@@ -126,7 +126,8 @@ def test_attrib_spark_on_the_cluster_gives_the_cli_documents_and_table(
         env={**os.environ, "SPARK_LOCAL_IP": LOOPBACK, "COLUMNS": WIDTH},
         timeout=600,
     )
-    assert result.returncode == 0, result.stderr.decode(errors="replace")[-3000:]
+    stderr = result.stderr.decode(errors="replace")
+    assert result.returncode == 0, stderr[-3000:]
 
     lines = [line for part in sorted(out.glob("part-*")) for line in part.read_text().splitlines()]
     docs = {d["input"]["name"]: d for d in map(json.loads, lines)}

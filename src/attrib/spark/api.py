@@ -21,8 +21,9 @@ from ..inputs.articles import DEFAULT_GLOBS, expand
 from ..results import PAGE_FIELDS, SOURCE_TYPES, Summary
 from . import rows, worker
 
-PARTITIONS_PER_CORE = 4
-"""Tasks per core by default: small enough tasks that a slow one does not hold up the job."""
+PARTITIONS_PER_CORE = 8
+"""Tasks per core by default: small tasks, so the last one to finish leaves the other cores idle
+for only a short while; a Python worker and its pipeline serve one task after the other."""
 
 _KINDS = (
     ((".jsonl", ".ndjson"), "jsonl"),

@@ -75,6 +75,7 @@ def run(job: Job, say: Callable[[str], None], out: TextIO = sys.stdout) -> int:
         say(f"the Spark job failed: {lines[-1] if lines else type(err).__name__}")
         return EXIT_INPUT
     finally:
+        spark.sparkContext.setLogLevel("OFF")  # what a stopping cluster logs is no news to users
         spark.stop()
 
 
