@@ -14,7 +14,8 @@ read. A *word* is a whitespace-separated token of the text (as in ``throughput.p
 
 CPU seconds (user + system of every process of the run: the CLI's, or Spark's JVM, driver and
 Python workers during the job) are reported too: on a shared, busy machine words per
-CPU-second compare the two sides more steadily than words per second.
+CPU-second compare the two sides more steadily than words per second, and CPU over wall
+seconds ("cores") tells how much of the machine a run actually got.
 
     .venv/bin/python benchmarks/spark.py           # text report
     .venv/bin/python benchmarks/spark.py --json    # machine-readable
@@ -270,15 +271,17 @@ def render(res: Json) -> str:
         f"({corpus['source']}, repeated); {res['machine']['nproc']} cores, "
         f"load average at the end {res['machine']['loadavg_end']}",
         "",
-        "                                 words/s   once started   words/CPU-s   start-up",
-        f"  attrib analyze --workers 2    {cli['words_per_second']:8,.0f}   "
+        "                              words/s   once started   words/CPU-s   cores   start-up",
+        f"  attrib analyze --workers 2 {cli['words_per_second']:8,.0f}   "
         f"{cli['seconds']:9.1f} s   {cli['words_per_cpu_second']:11,.0f}   "
+        f"{cli['cpu_seconds'] / cli['seconds']:5.2f}   "
         f"{cli['startup_seconds']:5.1f} s (one article)",
     ]
     for master, run in spark.items():
         lines.append(
-            f"  attrib.spark {master:<16} {run['words_per_second']:8,.0f}   "
+            f"  attrib.spark {master:<13} {run['words_per_second']:8,.0f}   "
             f"{run['seconds']:9.1f} s   {run['words_per_cpu_second']:11,.0f}   "
+            f"{run['cpu_seconds'] / run['seconds']:5.2f}   "
             f"{run['startup_seconds']:5.1f} s (session {run['session_seconds']:.1f} s + warm-up)"
         )
     lines += [
