@@ -473,7 +473,7 @@ def spark(
     except ImportError as err:
         _fail(str(err))
         raise typer.Exit(EXIT_INPUT) from None
-    job = Job(inputs, output, fmt.value, master, workers, globs or (), model, by)
+    job = Job(inputs, output, fmt.value, master, workers, globs or (), model=model, by=by)
     raise typer.Exit(run(job, _fail))
 
 
