@@ -578,7 +578,7 @@ def summarize(
       attrib summarize pages.jsonl --by date --format html -o trend.html
     """
     from .inputs.jsonlines import read_json_lines
-    from .outputs.table import corpus_table
+    from .outputs.table import corpus_table, group_label
     from .results import InputInfo, document_field, summarizable
 
     def stop(message: str) -> NoReturn:
@@ -603,7 +603,7 @@ def summarize(
             labels[key] = InputInfo.from_dict(doc.get("input"), doc.get("meta")).label
         groups.setdefault(key, []).append(summary)
     rows = [(labels.get(k, k), len(s), Summary.combine(s)) for k, s in sorted(groups.items())]
-    label = "Month" if by == "date" else by.capitalize() if by else "Article"
+    label = group_label(by)
     with _destination(output, [results]) as out:
         if fmt is SummaryFormat.html:
             out.write(_chart(rows, label, scope.value))
@@ -679,6 +679,76 @@ def evaluate(
         typer.echo(json.dumps(result.to_dict()))
     else:
         Console(highlight=False).print(render_evaluation(result, str(gold)))
+
+
+class SparkFormat(StrEnum):
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command()
+def spark(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Text files, saved web pages, folders, globs, .jsonl, .parquet and "
+            ".warc(.gz) files.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="A new folder to write.", show_default=False)
+    ],
+    fmt: Annotated[
+        SparkFormat,
+        typer.Option(
+            "--format", "-f", help="parquet (a folder per row kind) or jsonl (--json documents)."
+        ),
+    ] = SparkFormat.parquet,
+    master: Annotated[
+        str | None,
+        typer.Option("--master", help="Spark master URL (default: local[N], this machine)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, help="Cores to use (default: all; with --master, at most)."
+        ),
+    ] = None,
+    globs: Annotated[
+        list[str] | None,
+        typer.Option("--glob", help="File pattern to take from folders (repeatable; *.txt)."),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", help="spaCy pipeline to use.")
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Then print the breakdown 'attrib summarize --by' prints."),
+    ] = None,
+) -> None:
+    """Analyze a corpus of any size with Apache Spark, here or on a cluster.
+
+    Needs the spark extra (pip install 'attrib[spark]') and Java 17. Writes
+    Parquet rows (article, statement and unattributed rows, a folder each) or
+    the JSON Lines documents of 'analyze --json'. WARC files give their HTML
+    responses. Errors are printed one a line at the end.
+
+    Examples:
+
+      attrib spark corpus/ -o results.parquet
+
+      attrib spark crawl/*.warc.gz -o news --by sitename
+
+      attrib spark articles.jsonl -o results --format jsonl --master spark://host:7077
+    """
+    try:
+        from .spark.command import Job, run
+    except ImportError as err:
+        _fail(str(err))
+        raise typer.Exit(EXIT_INPUT) from None
+    job = Job(inputs, output, fmt.value, master, workers, globs or (), model=model, by=by)
+    raise typer.Exit(run(job, _fail))
 
 
 @app.command()

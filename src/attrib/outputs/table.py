@@ -193,6 +193,11 @@ def fit(name: str, cells: int = NAME_CELLS) -> str:
     return f"{head}…{tail}"
 
 
+def group_label(by: str | None) -> str:
+    """The heading of the group column of ``attrib summarize --by``: dates group by month."""
+    return "Month" if by == "date" else by.capitalize() if by else "Article"
+
+
 def corpus_table(rows: list[tuple[str, int, Summary]], label: str = "Article") -> Table:
     """One row per article (or group) and a total row: statements, shares, hedges. Names are
     shortened in the middle to fit 80 columns (never wrapped inside a word)."""
