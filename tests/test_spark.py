@@ -217,6 +217,33 @@ def test_statement_rows_flatten_the_documents(
     assert len(want) > 50
 
 
+def test_other_attributions_and_no_comment_events_are_rows_of_their_own(nlp: Language) -> None:
+    from attrib.analysis.pipeline import analyze_text
+
+    text = (
+        "The mayor believes the plan will work. Officials said the road was closed. "
+        "A spokesman for the firm declined to comment."
+    )
+    analysis = analyze_text(nlp, text)
+    built = rows.analysis_rows(analysis, None)
+    by_kind = {kind: [r for r in built if r["row_kind"] == kind] for kind in rows.ROW_KINDS}
+    assert [(r["class"], r["source_name"]) for r in by_kind["statement"]] == [
+        (st.cls, analysis.source(st.source_id).name)  # type: ignore[union-attr]
+        for st in analysis.statements
+    ]
+    assert [(r["statement_id"], r["class"], r["cue_text"]) for r in by_kind["other"]] == [
+        (st.id, st.cls, st.cue.text if st.cue else None) for st in analysis.others
+    ]
+    assert [r["cue_text"] for r in by_kind["no_comment"]] == ["declined to comment"]
+    (article,) = by_kind["article"]
+    assert (article["others"], article["no_comment"], article["declined"]) == (
+        len(analysis.others),
+        1,
+        1,
+    )
+    assert analysis.others and all(set(r) == set(rows.NAMES) for r in built)
+
+
 def test_unattributed_and_article_rows(found: DataFrame, cli: dict[str, dict[str, Any]]) -> None:
     hedges = found.where("row_kind = 'unattributed'").select("article_id", "marker").collect()
     want = sorted((name, u["marker"]) for name, d in cli.items() for u in d["unattributed"])
