@@ -3,7 +3,7 @@
 Usage: python benchmarks/pathological.py [--only NAME ...] [--timeout SECONDS]
 
 Each text is made here (no third-party text) and analyzed in a fresh process twice: by bare
-spaCy (the same model, on the same paragraph-aligned chunks attrib cuts long texts into) and by
+spaCy (the same model, on the same chunks and batches attrib cuts long texts into) and by
 attrib (``analyze_doc_stream``). Each line gives the wall time and the peak resident memory of
 both, and attrib's time over spaCy's. The bound attrib keeps (README, "Limits"): at most 3x bare
 spaCy's time plus a few seconds, under 2 GB.
@@ -30,12 +30,13 @@ if mode == "attrib":
 else:
     import spacy
     from attrib.analysis.chunking import CHUNK_CHARS, chunk_bounds
-    from attrib.analysis.pipeline import default_model
+    from attrib.analysis.pipeline import default_model, text_batches
     nlp = spacy.load(default_model())
     start = time.perf_counter()
     bounds = chunk_bounds(text, CHUNK_CHARS) or [(0, len(text))]
-    for _ in nlp.pipe(text[s:e] for s, e in bounds):
-        pass
+    for batch in text_batches(iter([text[s:e] for s, e in bounds]), 16):
+        for _ in nlp.pipe(batch, batch_size=len(batch)):
+            pass
     found = 0
 seconds = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

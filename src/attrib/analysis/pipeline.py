@@ -91,7 +91,7 @@ def analyze_doc_stream(
             yield chunk
 
     def attributions() -> Generator[dict[str, Any], None, None]:
-        batched = _batched(chunks(), batch_size)
+        batched = text_batches(chunks(), batch_size)
         if n_process > 1:
             with closing(ordered_map(_parse, nlp, batched, n_process)) as batches:
                 for batch in batches:
@@ -110,7 +110,7 @@ def analyze_doc_stream(
                 parts = []
 
 
-def _batched(items: Iterator[str], size: int) -> Iterator[list[str]]:
+def text_batches(items: Iterator[str], size: int) -> Iterator[list[str]]:
     """Batches of at most ``size`` texts and, unless one text is longer, ``BATCH_CHARS``
     characters: spaCy's memory grows with the text of a whole batch (16 chunks of a long
     transcript at once: 1.3 GB; one at a time: 0.3 GB)."""
