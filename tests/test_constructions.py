@@ -181,7 +181,7 @@ def test_citing_builds_a_chain(analyze) -> None:
     src = a.source(st.source_id)
     assert src is not None and (src.type, src.entity) == ("unnamed", "group")
     relays = [a.source(v) for v in st.via]
-    assert [(r.name, r.type) for r in relays if r] == [("the Financial Times", "outlet")]
+    assert [(r.name, r.type) for r in relays if r] == [("Financial Times", "outlet")]
 
 
 def test_publication_quotes_source(analyze) -> None:
@@ -417,7 +417,7 @@ def test_trailing_outlet_relay_after_a_citing_chain(analyze) -> None:
     st = only(a)
     assert st.content.text == "The ferry service will resume in April"
     assert a.source(st.source_id).name == "port official"  # type: ignore[union-attr]
-    assert [a.source(v).name for v in st.via] == ["the Kyiv Independent", "Reuters"]  # type: ignore[union-attr]
+    assert [a.source(v).name for v in st.via] == ["Kyiv Independent", "Reuters"]  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

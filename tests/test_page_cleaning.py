@@ -99,6 +99,7 @@ def test_a_description_not_shown_on_the_page_is_not_article_text() -> None:
         ),
         ("", "https://www.dw.com/en/a", "DW"),  # the host, from outlet_domains.tsv
         ("", "https://news.bbc.co.uk/2/hi/a.stm", "BBC"),  # a subdomain of a listed one
+        ("", "https://www.kansas.com/news/a", "Wichita Eagle"),  # outlets_us_local.tsv
         ("", "https://unlisted.example/a", None),
     ],
 )

@@ -134,8 +134,9 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     text = head.doc[core[0].i : core[-1].i + 1].text  # not doc.text: that is O(n) a call
     definite = core[0].lower_ in _DEFINITE or any(t.dep_ == "poss" for t in core)
     listed = matches.outlet(core, head)
-    if listed is not None:
-        return Typed("outlet", "organization", text, "outlet:" + listed.lower(), False, lemma)
+    if listed is not None:  # named as written ("UNN"), known by its canonical name
+        canonical, written = listed
+        return Typed("outlet", "organization", written, "outlet:" + canonical.lower(), False, lemma)
     shaped = _outlet_name(head, core, lexicon)
     if shaped is not None:
         return Typed("outlet", "organization", shaped, "outlet:" + shaped.lower(), False, lemma)

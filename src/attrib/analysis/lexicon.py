@@ -40,6 +40,7 @@ FILES = (
     "no_comment.jsonl",
     "outlet_nouns.txt",
     "outlets.txt",
+    "outlets_us_local.tsv",
     "person_nouns.txt",
     "unasserted.txt",
 )
@@ -123,13 +124,16 @@ def _patterns(text: str) -> list[tuple[str, list[dict[str, Any]]]]:
     return out
 
 
-def _outlets(text: str) -> dict[str, tuple[str, ...]]:
-    """Each outlet's canonical name with every way of writing it (the name first).
+def _outlets(text: str, local: str) -> dict[str, tuple[str, ...]]:
+    """Each outlet's canonical name with every way of writing it (the name first): those of
+    ``outlets.txt``, then the local papers of ``outlets_us_local.tsv`` (``NAME<TAB>DOMAIN``)
+    that it lacks, with and without a leading "The".
 
     Case-sensitive: "The Paper" is an outlet, "the paper" refers back to one."""
     outlets: dict[str, tuple[str, ...]] = {}
     seen: set[str] = set()
-    for line in lines(text):
+    names = [line.split("\t")[0] for line in lines(local)]
+    for line in [*lines(text), *(f"{n} | {n.removeprefix('The ')}" for n in names)]:
         variants = [" ".join(v.split()) for v in line.split(" | ") if v.strip()]
         fresh = tuple(v for v in variants if v not in seen)
         seen.update(fresh)
@@ -244,7 +248,7 @@ class Lexicon:
             cue_classes=cue_classes,
             cue_forms=forms,
             cue_frames=frames,
-            outlets=_outlets(files["outlets.txt"]),
+            outlets=_outlets(files["outlets.txt"], files["outlets_us_local.tsv"]),
             outlet_nouns=media["noun"],
             unnamed_person=anonymity["person"],
             unnamed_group=anonymity["group"],
@@ -310,16 +314,19 @@ class Matches:
     """Every no-comment phrase ("declined to comment", "could not be reached"), longest first
     where they overlap."""
 
-    def outlet(self, tokens: Sequence[Token], head: Token) -> str | None:
-        """The outlet whose name lies within ``tokens`` and covers the head: the leftmost,
-        then the longest."""
+    def outlet(self, tokens: Sequence[Token], head: Token) -> tuple[str, str] | None:
+        """The outlet whose name lies within ``tokens`` and covers the head, the leftmost, then
+        the longest: its canonical name and the name as written ("UNN", "Argus Leader")."""
         within = {t.i for t in tokens}
         found = [
             (start, start - end, name)
             for start, end, name in self.outlets
             if start <= head.i < end and all(i in within for i in range(start, end))
         ]
-        return min(found)[2] if found else None
+        if not found:
+            return None
+        start, length, name = min(found)
+        return name, head.doc[start : start - length].text
 
     def anonymous(self, tokens: Collection[int]) -> bool:
         """Does an anonymity marker lie within these token indices?"""

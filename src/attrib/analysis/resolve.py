@@ -168,8 +168,11 @@ class _Resolver:
         return self.resolve(mention)[0]
 
     def publishes(self, head: Token, typed: Typed) -> bool:
-        """A named organization, not an institution, the tagger knows by name: when it reports
-        or publishes, it is news media."""
+        """A named organization, not an institution, the tagger knows by name, or a story of no
+        one's: when it reports or publishes, it is news media ("a separate story reported";
+        "the truck story suggests" is an anecdote)."""
+        if typed.type == "unnamed" and typed.entity == "document":
+            return typed.head_lemma in self.lex.news_reports
         return (
             typed.type == "named"
             and typed.entity == "organization"

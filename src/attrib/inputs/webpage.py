@@ -13,7 +13,8 @@ lists, copyright and standards lines, "Read more" lines, bylines, photo credits)
 line by line with the patterns of ``data/lexicons/page_boilerplate.tsv``, and so is a paragraph
 that is one of the page's links on its own (a related story); a standfirst the page shows but
 trafilatura left out is put back. The publisher's name falls back on the page's JSON-LD,
-publisher and Open Graph metadata, then on its host (``data/lexicons/outlet_domains.tsv``).
+publisher and Open Graph metadata, then on its host (``data/lexicons/outlet_domains.tsv`` and
+``outlets_us_local.tsv``).
 Fetching is :mod:`attrib.inputs.fetch`.
 """
 
@@ -346,7 +347,9 @@ def _rules() -> _Rules:
 
 @cache
 def _domains() -> dict[str, str]:
-    return dict(table("outlet_domains.tsv"))
+    """Host -> outlet: ``outlet_domains.tsv`` over the local papers of ``outlets_us_local.tsv``."""
+    local = {domain: name for name, domain in table("outlets_us_local.tsv") if domain}
+    return local | dict(table("outlet_domains.tsv"))
 
 
 def _outlet_of(hostname: str | None) -> str | None:
