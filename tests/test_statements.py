@@ -79,6 +79,8 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "speech",
             "that her health suffered",
         ),
+        ("The mayor admitted taking the money.", "speech", "taking the money"),
+        ("Post mortem tests showed high levels of the gas.", "document", "high levels of the gas"),
     ],
 )
 def test_statements_and_their_class(analyze: Analyze, text: str, cls: str, content: str) -> None:
