@@ -144,6 +144,14 @@ def test_they_is_the_nearest_group_spoken_or_not(analyze: Analyze) -> None:
     assert sources(a)[-1] == ("Critics of the plan", "unnamed", "group")
 
 
+def test_it_is_the_nearest_body_or_document_spoken_or_not(analyze: Analyze) -> None:
+    a = analyze(
+        "Acme said the seller was to blame. The appeals court did not agree with Acme. "
+        "It noted that the goods were stored in an Acme warehouse."
+    )
+    assert sources(a)[-1] == ("appeals court", "named", "organization")
+
+
 def test_a_pronoun_with_no_antecedent_is_unresolved(analyze: Analyze) -> None:
     a = analyze("He said the vote was rigged.")
     assert sources(a) == [("He", "unresolved", "person")]

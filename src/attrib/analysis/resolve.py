@@ -93,6 +93,17 @@ class _Resolver:
             for t in subjects
             if t.tag_ == "NNS" and (t.lemma_.lower() in groups or t.lower_ in groups)
         ]
+        self.described_things = [  # "The court disagreed. It noted that ...": bodies, papers
+            t.i
+            for t in doc
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.tag_ in ("NN", "NNP")
+            and (
+                t.ent_type_ == "ORG"
+                or t.lemma_.lower() in lexicon.institutions
+                or t.lemma_.lower() in lexicon.document_nouns
+            )
+        ]
         self.used: set[int] = set()  # head tokens already resolved
 
     def resolve(self, mention: Mention, reporting: bool = False) -> list[_Source]:
@@ -221,17 +232,16 @@ class _Resolver:
                 lambda s: s.typed.entity == "person" and s.typed.type in ("named", "unnamed"),
                 lambda t: self.lex.genders.get(t.lemma_.lower()) in (None, gender),
             )
-        if lower in PRONOUNS_GROUP:  # the nearest group, spoken or not: no speaker preference
+        if lower in PRONOUNS_GROUP or lower == "it":  # the nearest, spoken or not
+            entities = ("group", "organization") if lower != "it" else ("organization", "document")
             return self.antecedent(
                 head,
                 self.settings.pronoun_reach,
                 lambda _: False,
-                lambda s: s.typed.entity in ("group", "organization"),
+                lambda s: s.typed.entity in entities,
                 lambda _: True,
-                groups=True,
-            ) or self.last(lambda s: s.typed.entity in ("group", "organization"))
-        if lower == "it":
-            return self.last(lambda s: s.typed.entity in ("organization", "document"))
+                described=self.described_groups if lower != "it" else self.described_things,
+            ) or self.last(lambda s: s.typed.entity in entities)
         lemma = typed.head_lemma
         if typed.anaphoric and lemma in self.lex.pair_nouns:
             return self.pair(head)
@@ -314,7 +324,7 @@ class _Resolver:
         person_fits: Callable[[Person], bool],
         source_fits: Callable[[_Source], bool] = lambda _: False,
         description_fits: Callable[[Token], bool] = lambda _: False,
-        groups: bool = False,
+        described: list[int] | None = None,
     ) -> _Source | None:
         """The person a pronoun or description refers back to, within ``reach`` sentences: a
         subject earlier in its own sentence ("When Meghan arrived, she said"); else, as news
@@ -322,8 +332,9 @@ class _Resolver:
         subject, then the nearest mention. The people the text names count whether or not they
         are sources yet; other sources ("a senior official ... he added") when ``source_fits``,
         and people described as the subject of a sentence ("The mayor disagreed.") when
-        ``description_fits``. With ``groups``, the group is sought ("Critics disagree. ...,
-        they say"), and a speaker is not preferred to a nearer group."""
+        ``description_fits``. Given other ``described`` subjects (groups for "they",
+        organizations and documents for "it"), those are sought ("Critics disagree. ..., they
+        say"), and a speaker is not preferred to a nearer one."""
         here = self.sentence[head.i]
         best: tuple[tuple[bool, bool, int, bool, int], Person | _Source | Token] | None = None
         speaking = {id(p) for p, src in self._persons_with_sources()}
@@ -334,7 +345,7 @@ class _Resolver:
             if i >= head.i or distance > reach:
                 return
             subject = self.doc[i].dep_ in ("nsubj", "nsubjpass")
-            prefer = speaker and not groups
+            prefer = speaker and described is None
             key = (not (distance == 0 and subject), not prefer, distance, not subject, -i)
             if best is None or key < best[0]:
                 best = (key, who)
@@ -348,9 +359,9 @@ class _Resolver:
                         consider(i, person, id(person) in speaking)
                 elif isinstance(said, _Source) and source_fits(said):
                     consider(i, said, True)
-        described = self.described_groups if groups else self.described
-        first = bisect_left(described, self.first_token(here - reach))
-        for i in described[first : bisect_left(described, head.i)]:
+        subjects = self.described if described is None else described
+        first = bisect_left(subjects, self.first_token(here - reach))
+        for i in subjects[first : bisect_left(subjects, head.i)]:
             if i not in self.used and description_fits(self.doc[i]):
                 consider(i, self.doc[i], False)
         if best is None:

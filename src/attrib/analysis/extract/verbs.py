@@ -50,7 +50,7 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
         return None
     if subj.lower_ == "you":  # outside quotes, the reader: "you might think that ..."
         return None
-    if subj.lower_ in _DEMONSTRATIVES and subj.pos_ == "PRON":  # "This suggests", "That said"
+    if subj.lower_ in _DEMONSTRATIVES - {"it"} and subj.pos_ == "PRON":  # "This suggests"
         return None
     if _anonymity_request(ctx, verb):
         return None
