@@ -80,6 +80,8 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "that her health suffered",
         ),
         ("The mayor admitted taking the money.", "speech", "taking the money"),
+        ("The coach made clear that he would stay.", "speech", "that he would stay"),
+        ("She made it clear that she would run again.", "speech", "that she would run again"),
         ("Post mortem tests showed high levels of the gas.", "document", "high levels of the gas"),
     ],
 )

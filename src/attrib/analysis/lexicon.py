@@ -83,6 +83,8 @@ def _cue_verbs(text: str) -> tuple[dict[str, str], dict[str, str]]:
     for line in lines(text):
         lemma, cls, *rest = line.split("\t")
         classes[lemma] = cls
+        if " " in lemma:  # "make clear": the verb's forms are the verb's own
+            continue
         listed = set(rest[0].split()) if rest else regular_forms(lemma)
         for form in listed | {lemma}:
             forms.setdefault(form, lemma)
@@ -201,6 +203,11 @@ class Lexicon:
         if lemma in self.cue_classes:
             return lemma
         return self.cue_forms.get(form)
+
+    @cached_property
+    def phrase_verbs(self) -> frozenset[str]:
+        """Verbs that are cues only with a word of theirs: "make" of "made clear that"."""
+        return frozenset(lemma.split()[0] for lemma in self.cue_classes if " " in lemma)
 
     def cue_class(self, lemma: str, frame: str | None = None) -> str:
         """The class of a cue verb, in a construction when ``frame`` names one."""

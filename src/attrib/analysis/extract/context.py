@@ -206,12 +206,21 @@ def triggered(ctx: Context, kind: Trigger) -> tuple[Token, ...]:
 
 def cue_lemma(ctx: Context, tok: Token) -> str | None:
     """The cue lemma if ``tok`` is a reporting verb, including mis-tagged "UNN reports"."""
-    lemma = ctx.lexicon.cue_lemma(tok.lemma_.lower(), tok.lower_)
+    lemma = ctx.lexicon.cue_lemma(tok.lemma_.lower(), tok.lower_) or phrase_cue(ctx, tok)
     if lemma is None or quoted(ctx, tok) or tok.dep_ == "prep":  # "regarding", "concerning"
         return None
     if tok.pos_ == "VERB":
         return lemma
     return lemma if _mistagged_cue(ctx, tok) else None
+
+
+def phrase_cue(ctx: Context, tok: Token) -> str | None:
+    """A cue of a verb and a word of its own ("made clear that"), as cue_verbs.tsv lists it."""
+    verb = tok.lemma_.lower()
+    if verb not in ctx.lexicon.phrase_verbs:
+        return None
+    phrases = (f"{verb} {c.lower_}" for c in tok.children)
+    return next((p for p in phrases if p in ctx.lexicon.cue_classes), None)
 
 
 def _mistagged_cue(ctx: Context, tok: Token) -> bool:

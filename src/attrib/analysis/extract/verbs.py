@@ -19,6 +19,7 @@ from .context import (
     is_passive,
     is_relay,
     mention,
+    phrase_cue,
     pieces_from_tokens,
     previous_sentence,
     subject,
@@ -135,11 +136,16 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
     if trailing_report(ctx, verb):  # "..., UNN reports.": the rest of the sentence
         inside = {t.i for t in verb.subtree}
         return pieces_from_tokens(ctx, (t.i for t in sent if t.i not in inside)), None
+    phrase = phrase_cue(ctx, verb)  # "made clear that": "clear" is the cue's, not the claim's
+    word = next((c for c in verb.children if phrase and phrase.endswith(" " + c.lower_)), None)
     clauses = [
         c
         for c in verb.children
-        if c.dep_ in CLAUSES and not (c.i > verb.i and trailing_report(ctx, c))
-    ] or _misattached_clauses(verb)
+        if c.dep_ in CLAUSES and not (c.i > verb.i and trailing_report(ctx, c)) and c != word
+    ]
+    if word is not None:  # "made it clear that ...": the clause may hang under "clear"
+        clauses += [c for c in word.children if c.dep_ in CLAUSES or _that_clause(c)]
+    clauses = clauses or _misattached_clauses(verb)
     if clauses:
         words = (t.i for c in clauses for t in c.subtree if not _stray_mark(t, c))
         return pieces_from_tokens(ctx, words), _clause_frame(clauses)
