@@ -178,7 +178,7 @@ def first_overlap(
 
 def analyze_article(nlp: Language, art: GoldArticle, b: dict[str, Buckets], keep: int) -> None:
     doc = nlp(art.text)
-    analysis = Analysis.from_dict(doc._.attribution)
+    analysis = Analysis.from_dict(doc._.attribution).scoped("all")  # PolNeAR counts every kind
     text = art.text
     preds = [(chars(st.pieces), st) for st in analysis.statements]
     golds = [(chars(g.pieces), g) for g in art.attributions]
