@@ -37,9 +37,10 @@ def render_statements(scores: StatementScores) -> Text:
     """Statement figures, and typing and no-comment figures where the gold has them."""
     out = Text()
     out.append("Statements", style="bold")
+    figures = scores.figures
     out.append(
-        f" (content overlaps, source right): P {scores.precision:.1%}  R {scores.recall:.1%}"
-        f"  F1 {scores.f1:.1%}  ({scores.right} right of {scores.n_pred} predicted,"
+        f" (content overlaps, source right): P {figures.precision:.1%}  R {figures.recall:.1%}"
+        f"  F1 {figures.f1:.1%}  ({scores.right} right of {scores.n_pred} predicted,"
         f" {scores.n_gold} in the gold)\n"
     )
     if scores.typed:

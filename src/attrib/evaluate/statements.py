@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..results import SOURCE_TYPES, Analysis, Statement, TextSpan
 from .gold import GoldArticle, GoldAttribution
-from .scoring import chars, shared
+from .scoring import PRF, chars, shared
 
 _WORD = re.compile(r"[^\W_]+")
 # Words that do not identify a source: function words, titles and honorifics.
@@ -81,17 +81,9 @@ class StatementScores:
         )
 
     @property
-    def precision(self) -> float:
-        return self.right / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.right / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def figures(self) -> PRF:
+        """Precision, recall and F1 of statements right (content and source)."""
+        return PRF(self.right, self.n_pred, self.right, self.n_gold)
 
     @property
     def typed(self) -> int:
@@ -122,9 +114,9 @@ class StatementScores:
         types = sorted({t for pair in self.types for t in pair})
         return {
             "statements": {
-                "precision": _pct(self.precision),
-                "recall": _pct(self.recall),
-                "f1": _pct(self.f1),
+                "precision": _pct(self.figures.precision),
+                "recall": _pct(self.figures.recall),
+                "f1": _pct(self.figures.f1),
                 "right": self.right,
                 "matched": self.matched,
                 "n_pred": self.n_pred,
