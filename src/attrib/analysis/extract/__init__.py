@@ -36,7 +36,7 @@ def extract(
     found = relays.quote_as(ctx, found)
     found = labels.find(ctx, found)
     found = quotations.link(ctx, found)
-    found = relays.fold(found)
+    found = relays.fold(ctx, found)
     found = nesting.drop(ctx, found)
     found, refusals = no_comment.find(ctx, found)
     ordered = tuple(sorted(found, key=lambda c: c.start))

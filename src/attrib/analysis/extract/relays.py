@@ -100,8 +100,10 @@ def _nearest_cue_before(cues: list[tuple[int, int]], first: int, i: int) -> int 
     return cues[n - 1][1] if n and cues[n - 1][0] >= first else None
 
 
-def fold(found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """ "..., UNN reports.": an outlet's report of a report becomes part of the chain."""
+def fold(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """ "..., UNN reports.": an outlet's report of a statement becomes part of its chain. A
+    report of a plan or a belief ("the district is considering ..., the Sun Sentinel reports")
+    stays the outlet's statement."""
     added: dict[int, list[Mention]] = {}
     folded: set[int] = set()
     cued = sorted((c.cue[0], n) for n, c in enumerate(found) if c.cue and c.source)
@@ -113,7 +115,11 @@ def fold(found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
             for start, end in outer.pieces
             for _, n in cued[bisect_left(cued, (start, -1)) : bisect_left(cued, (end, -1))]
         }
-        inner = [found[n] for n in sorted(inside) if found[n] is not outer]
+        inner = [
+            found[n]
+            for n in sorted(inside)
+            if found[n] is not outer and ctx.lexicon.is_statement(found[n].cls)
+        ]
         for cand in inner:
             added.setdefault(cand.uid, []).append(outer.source)
         if inner:
