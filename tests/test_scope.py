@@ -23,7 +23,7 @@ TEXT = (
     "Acme Corp. declined to comment on Friday. The mayor's office did not respond to a "
     "request for comment.\n\n"
     '"We are leaving," he said.\n\n'
-    "The report says the river is rising, and Jane Miller said the town would flood. "
+    "A new report says the river is rising, and Jane Miller said the town would flood. "
     "She thinks it will rain.\n"
 )
 runner = CliRunner()

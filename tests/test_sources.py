@@ -95,7 +95,7 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("Court documents show that the firm knew.", "document"),
         ("A lawyer familiar with the case said the deal was off.", "person"),
         ("A cousin said he was kind.", "person"),
-        ("The report Smith criticized says the deficit grew.", "document"),
+        ("The report that Smith criticized says the deficit grew.", "document"),
     ],
 )
 def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, entity: str) -> None:
@@ -156,6 +156,26 @@ def test_a_pronoun_with_no_antecedent_is_unresolved(analyze: Analyze) -> None:
     a = analyze("He said the vote was rigged.")
     assert sources(a) == [("He", "unresolved", "person")]
     assert a.summary.statements_by_type["unresolved"] == 1 and a.summary.attributed == 0
+
+
+def test_a_definite_document_with_nothing_to_refer_to_is_unresolved(analyze: Analyze) -> None:
+    a = analyze("The report says the river is rising. A new study says it will rain.")
+    assert sources(a) == [
+        ("report", "unresolved", "document"),
+        ("new study", "unnamed", "document"),
+    ]
+
+
+def test_a_speaker_after_the_verb_wins_over_a_misparsed_quotation(analyze: Analyze) -> None:
+    a = analyze(
+        '"The campaign is in trouble. Full panic mode," said Leslie Wimes, a caucus leader.'
+    )
+    assert sources(a) == [("Leslie Wimes", "named", "person")]
+
+
+def test_a_name_the_tagger_took_for_a_common_noun_is_named(analyze: Analyze) -> None:
+    a = analyze("Stiglitz calls it the most important cause of the crisis.")
+    assert sources(a)[0][:2] == ("Stiglitz", "named")
 
 
 def test_pronouns_agree_with_the_gender_the_text_gives(analyze: Analyze) -> None:

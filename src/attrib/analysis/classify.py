@@ -100,6 +100,26 @@ def _people(head: Token) -> Entity:
     return "group" if _is_plural(head) or head.lemma_.lower() == "family" else "person"
 
 
+def _tagged_name(head: Token, lexicon: Lexicon) -> bool:
+    """A capitalised word the tagger took for a common noun and the recognizer for a name
+    ("Stiglitz calls it ...", first in its sentence), unless the word lists know it as a common
+    noun ("Officials said ...")."""
+    lemma = head.lemma_.lower()
+    known = (
+        lexicon.unnamed_person,
+        lexicon.unnamed_group,
+        lexicon.person_nouns,
+        lexicon.relations,
+        lexicon.document_nouns,
+    )
+    return (
+        head.is_title
+        and head.tag_ != "NNS"  # "Groups such as the ACLU": a plural is no one's name
+        and head.ent_type_ in _NAME_LABELS
+        and not any(lemma in words or head.lower_ in words for words in known)
+    )
+
+
 def _plural_acronym(head: Token) -> bool:
     """ "MPs", "CEOs": the tagger reads them as proper names, but they are plural nouns."""
     text = head.text
@@ -148,7 +168,11 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         return Typed("outlet", "organization", name, "outlet:" + name.lower(), definite, lemma)
     anonymous = matches.anonymous({t.i for t in mention_tokens(head)})
     plural = _is_plural(head)
-    proper = not acronyms and (head.pos_ == "PROPN" or (head.text.isupper() and len(head.text) > 1))
+    proper = not acronyms and (
+        head.pos_ == "PROPN"
+        or (head.text.isupper() and len(head.text) > 1)
+        or _tagged_name(head, lexicon)
+    )
     if head.ent_type_ == "PERSON" and not plural and not anonymous:
         name = _entity_text(head)
         return Typed("named", "person", name, "person:" + name.lower(), False, lemma)

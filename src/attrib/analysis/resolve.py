@@ -154,7 +154,7 @@ class _Resolver:
             typed = replace(typed, name=name, key="anon:" + name.lower())
         self.used.add(head.i)
         antecedent = self.for_person(person) if person else self.refer_back(head, typed, look_back)
-        if antecedent is None and head.lower_ in _PRONOUNS:
+        if antecedent is None and (head.lower_ in _PRONOUNS or _unsettled_document(typed, head)):
             typed = replace(typed, type="unresolved")  # no compatible source to refer back to
         src = antecedent or self.by_key.get(typed.key) or self.new(typed)
         src.mentions.append(span)
@@ -495,6 +495,18 @@ def _named_appositive(head: Token) -> Token | None:
             )
         ),
         None,
+    )
+
+
+def _unsettled_document(typed: Typed, head: Token) -> bool:
+    """ "The report says ...": a definite document with no issuer in the mention points back
+    to one the text introduced; when none is found, whose it is stays open, not anonymous."""
+    return (
+        typed.type == "unnamed"
+        and typed.entity == "document"
+        and typed.anaphoric
+        and not _qualifiers(head)
+        and _bare(head)
     )
 
 

@@ -276,9 +276,11 @@ def subject(verb: Token) -> Token | None:
         return compounds[-1] if compounds else None
     if is_passive(verb):
         return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is not None:
-        return subj
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1 and subjects[-1].i > verb.i:  # '"... Full panic mode," said Wimes'
+        return subjects[-1]  # the one before is a piece of the quotation the parser misread
+    if subjects:
+        return subjects[0]
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
