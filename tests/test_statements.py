@@ -163,6 +163,7 @@ def test_the_question_put_is_not_the_answer(analyze: Analyze) -> None:
         "This suggests that the tool was made by hand.",
         "It was for these reasons that the variety was declared extinct by the 1970s.",
         "The lawmaker, who is supporting the report, left early.",
+        "But this result was mostly explained statistically by the measure of perceptiveness.",
     ],
 )
 def test_non_speech_readings_of_cue_words(analyze: Analyze, text: str) -> None:
@@ -235,6 +236,20 @@ def test_a_fronted_phrase_does_not_hide_the_cue(
     a = analyze(text)
     assert contents(a) == [content]
     assert speaker(a, a.statements[0]) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The plan was announced by the ministry on Monday.", "the ministry"),
+        ("The study was criticized by fellow physicians.", "fellow physicians"),
+        ("His views were echoed by a number of tax experts.", "a number of tax experts"),
+    ],
+)
+def test_a_passive_agent_who_can_speak(analyze: Analyze, text: str, source: str) -> None:
+    a = analyze(text).scoped("all")
+    spans = [st.source_span.text for st in a.statements if st.source_span is not None]
+    assert spans == [source]
 
 
 def test_per_names_a_source(analyze: Analyze) -> None:

@@ -53,7 +53,7 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
         return None
     if subj.lower_ in _DEMONSTRATIVES - {"it"} and subj.pos_ == "PRON":  # "This suggests"
         return None
-    if _anonymity_request(ctx, verb):
+    if _anonymity_request(ctx, verb) or not _agent_can_speak(ctx, subj):
         return None
     source = mention(ctx, subj)
     relays: tuple[Mention, ...] = ()
@@ -75,6 +75,45 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
     return Candidate(
         verb.i, pieces, cue, source, lemma, verb.i, relays, cls=cls, addressee=addressee
     )
+
+
+_TRADES = ("ian", "ist")
+
+
+def _agent_can_speak(ctx: Context, subj: Token) -> bool:
+    """A passive's "by" phrase gives a speaker when it names someone or a text ("was announced
+    by the ministry", "by critics", "by a new study"), a cause when it is any other common noun
+    ("the factor was mostly predicted by the average intelligence of the members")."""
+    return subj.dep_ != "pobj" or _someone(ctx, subj)
+
+
+def _someone(ctx: Context, noun: Token) -> bool:
+    """A name, a pronoun, a word of the lists for people, bodies, media and texts, a noun of a
+    person's trade ("physician", "economist"), or a number or body of them ("a number of tax
+    experts", "a coalition of leaders"; not "the average intelligence of the members")."""
+    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_:
+        return True
+    lex = ctx.lexicon
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    known = (
+        lex.person_nouns,
+        lex.relations,
+        lex.representatives,
+        lex.counsel,
+        lex.unnamed_person,
+        lex.unnamed_group,
+        lex.institutions,
+        lex.document_nouns,
+        lex.outlet_nouns,
+        lex.news_pieces,
+        lex.news_reports,
+    )
+    if lemma.endswith(_TRADES) or any(lemma in words or lower in words for words in known):
+        return True
+    if any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in noun.children):
+        return False
+    members = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(_someone(ctx, m) for m in members)
 
 
 def _addressee(ctx: Context, verb: Token, lemma: str) -> Token | None:
