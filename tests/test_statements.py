@@ -57,6 +57,12 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
         ("The minister said that taxes would rise.", "speech", "that taxes would rise"),
         ("Police denied that the officer had fired.", "speech", "that the officer had fired"),
         ("The governor called the decision a mistake.", "speech", "the decision a mistake"),
+        ("The economy, as the minister put it, is a mess.", "speech", "The economy … is a mess"),
+        (
+            "The chief executive put it simply: the plant is not to blame.",
+            "speech",
+            "the plant is not to blame",
+        ),
         (
             "The Daily Ledger reported that the mill would close.",
             "report",
@@ -164,6 +170,7 @@ def test_the_question_put_is_not_the_answer(analyze: Analyze) -> None:
         "It was for these reasons that the variety was declared extinct by the 1970s.",
         "The lawmaker, who is supporting the report, left early.",
         "But this result was mostly explained statistically by the measure of perceptiveness.",
+        "She put it in the drawer.",
     ],
 )
 def test_non_speech_readings_of_cue_words(analyze: Analyze, text: str) -> None:

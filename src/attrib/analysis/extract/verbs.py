@@ -188,16 +188,25 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
     if clauses:
         words = (t.i for c in clauses for t in c.subtree if not _stray_mark(t, c))
         return pieces_from_tokens(ctx, words), _clause_frame(clauses)
-    nominal, frame = _nominal_content(ctx, verb)
+    nominal, frame = _nominal_content(ctx, verb) if word is None else ([], None)  # "put it"
     if nominal:
         return pieces_from_tokens(ctx, nominal), frame
-    if verb.dep_ in ("parataxis", "advcl") and verb.head.i != verb.i:
+    if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and not any(c.lower_ == "as" for c in verb.children):
+            return (), None
+        if verb.dep_ == "ccomp" and not _introduces(verb):
             return (), None
         outside = {t.i for t in verb.subtree}
         indices = {t.i for t in verb.head.subtree} - outside
         return pieces_from_tokens(ctx, (i for i in indices if sent.start <= i < sent.end)), None
     return (), None
+
+
+def _introduces(verb: Token) -> bool:
+    """ "The CEO put it simply: renewables are not a factor": a cue clause ending in a colon
+    before the clause the parser hung it under introduces that clause."""
+    after = verb.right_edge.i + 1
+    return verb.head.i > verb.i and after < len(verb.doc) and verb.doc[after].text == ":"
 
 
 def _misattached_clauses(verb: Token) -> list[Token]:
