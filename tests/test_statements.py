@@ -59,6 +59,11 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
         ("The governor called the decision a mistake.", "speech", "the decision a mistake"),
         ("The economy, as the minister put it, is a mess.", "speech", "The economy … is a mess"),
         (
+            "Making the tar, the researchers note, requires planning.",
+            "speech",
+            "Making the tar … requires planning",
+        ),
+        (
             "The chief executive put it simply: the plant is not to blame.",
             "speech",
             "the plant is not to blame",

@@ -175,6 +175,10 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
     if trailing_report(ctx, verb):  # "..., UNN reports.": the rest of the sentence
         inside = {t.i for t in verb.subtree}
         return pieces_from_tokens(ctx, (t.i for t in sent if t.i not in inside)), None
+    aside = _interpolated(verb, sent)
+    if aside is not None:  # "Making tar, the researchers note, requires ...": all but the aside
+        first, last = aside
+        return pieces_from_tokens(ctx, (t.i for t in sent if not first <= t.i <= last)), None
     phrase = phrase_cue(ctx, verb)  # "made clear that": "clear" is the cue's, not the claim's
     word = next((c for c in verb.children if phrase and phrase.endswith(" " + c.lower_)), None)
     clauses = [
@@ -200,6 +204,23 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
         indices = {t.i for t in verb.head.subtree} - outside
         return pieces_from_tokens(ctx, (i for i in indices if sent.start <= i < sent.end)), None
     return (), None
+
+
+def _interpolated(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """The commas around a cue set into its claim, subject first ("Making tar, the researchers
+    note, requires planning"), whatever the parser made of the claim's two halves."""
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    before, after = subj.left_edge.i - 1, verb.i + 1
+    doc = verb.doc
+    if before <= sent.start or after >= sent.end - 1:
+        return None
+    if doc[before].text != "," or doc[after].text != ",":
+        return None
+    if doc[after + 1].tag_ in ("VBG", "VBN"):  # "..., X reported, citing Y": the cue's own
+        return None
+    return before, after
 
 
 def _introduces(verb: Token) -> bool:
