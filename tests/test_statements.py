@@ -42,6 +42,7 @@ def speaker(a: Analysis, st: Statement) -> str | None:
         ("The company will announce that it has a new owner.", "unasserted"),
         ("Workers who fail to tell their bosses that they are sick face a fine.", "unasserted"),
         ("I argue that the policy has failed.", "author"),
+        ('Your column "about the voters on the deficit" helps me understand why.', "author"),
     ],
 )
 def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: str) -> None:

@@ -626,7 +626,7 @@ def final_class(lexicon: Lexicon, cls: str, kind: Kind, entity: str | None) -> s
     info = lexicon.classes[cls]
     if entity == "document" and info.of_document:
         return "document"
-    if kind == "direct" and not info.statement and cls != "unasserted":
+    if kind == "direct" and not info.statement and cls not in ("unasserted", "author"):
         return "speech"
     return cls
 

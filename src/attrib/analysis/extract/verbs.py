@@ -29,7 +29,7 @@ from .context import (
 )
 
 _DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
-_WRITER = frozenset({"i", "we"})
+_WRITER = frozenset({"i", "we", "me", "us"})  # "helps me understand"
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 _Frame = str | None
 
