@@ -205,6 +205,19 @@ def test_an_outlet_label_is_a_speaker(analyze: Analyze) -> None:
     ]
 
 
+def test_an_embedded_post_is_its_authors_statement(analyze: Analyze) -> None:
+    a = analyze(
+        "The ferry left at noon.\n\n"
+        "Proud to see the new ferry sail today. A great day for the island. "
+        "pic.twitter.com/AbCdEf123\n\n"
+        "— Jane Roe (@janeroe) May 4, 2024\n\n"
+        "The ferry returns on Friday."
+    )
+    assert [(speaker(a, st), st.content.text) for st in a.statements] == [
+        ("Jane Roe", "Proud to see the new ferry sail today. A great day for the island"),
+    ]
+
+
 def test_a_quote_goes_on_after_its_attribution(analyze: Analyze) -> None:
     a = analyze('"It is misleading," Marcus said. "I think they were overly cautious."')
     assert len(a.statements) == 1

@@ -13,7 +13,18 @@ from spacy.tokens import Doc
 
 from ..lexicon import Lexicon, Matches
 from ..quotes import QuoteIndex, find_quotes
-from . import according, hedges, labels, nesting, no_comment, nouns, quotations, relays, verbs
+from . import (
+    according,
+    hedges,
+    labels,
+    nesting,
+    no_comment,
+    nouns,
+    posts,
+    quotations,
+    relays,
+    verbs,
+)
 from .candidates import Candidate, Extraction, Hedge, Mention, Refusal
 from .context import Context, Settings
 
@@ -35,6 +46,7 @@ def extract(
     found = relays.cite(ctx, found)
     found = relays.quote_as(ctx, found)
     found = labels.find(ctx, found)
+    found = posts.find(ctx, found)
     found = quotations.link(ctx, found)
     found = relays.fold(ctx, found)
     found = nesting.drop(ctx, found)
