@@ -218,6 +218,21 @@ def test_an_embedded_post_is_its_authors_statement(analyze: Analyze) -> None:
     ]
 
 
+def test_a_nickname_that_closes_a_sentence_is_no_statement(analyze: Analyze) -> None:
+    a = analyze(
+        'The governor mocks the rival he calls "Little Tom." On Monday, the governor pointed '
+        "to the rival's record."
+    )
+    assert a.statements == ()
+
+
+@pytest.mark.parametrize(
+    "text", ['"We won." Jane Smith said.', '"Never again," she said.', '"Why not?" he asked.']
+)
+def test_short_quotations_that_are_speech(analyze: Analyze, text: str) -> None:
+    assert [st.kind for st in analyze(text).scoped("all").statements] == ["direct"]
+
+
 def test_a_quote_goes_on_after_its_attribution(analyze: Analyze) -> None:
     a = analyze('"It is misleading," Marcus said. "I think they were overly cautious."')
     assert len(a.statements) == 1

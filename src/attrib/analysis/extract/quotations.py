@@ -76,13 +76,20 @@ def _snap(ctx: Context, cands: list[Candidate]) -> tuple[list[Candidate], set[Qu
 
 
 def _speech_like(ctx: Context, quote: Quote) -> bool:
-    """A quotation of a few words or a full clause, not a scare-quoted term."""
+    """A quotation of a few words, or a short one that ends like a clause ('"Never again,"
+    she said'; with a verb when a full stop ends it), not a scare-quoted term or a nickname
+    that closes a sentence ('he calls "Mini Mike."')."""
     inner = ctx.text[quote.start + quote.width : quote.end - quote.width].strip()
     words = len(inner.split())
     settings = ctx.settings
-    return words >= settings.min_quote_words or (
-        inner[-1:] in ".,?!" and words >= settings.min_quote_clause_words
-    )
+    if words >= settings.min_quote_words:
+        return True
+    if inner[-1:] not in ".,?!" or words < settings.min_quote_clause_words:
+        return False
+    if inner[-1:] != ".":  # '"Never again," she said', '"Why not?"'
+        return True
+    span = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)  # not "Mini Mike."
 
 
 def _attach(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
@@ -99,10 +106,24 @@ def _is_cue(ctx: Context, cands: _Candidates, tok: Token) -> bool:
 
 def _cue_after(ctx: Context, cands: _Candidates, quote: Quote) -> Token | None:
     end = _clause_end(ctx, quote.end)
-    for tok in tokens_between(ctx, quote.end, end)[: ctx.settings.max_cue_gap_tokens]:
+    reach = _CLOSED_REACH if _closed(ctx, quote) else ctx.settings.max_cue_gap_tokens
+    for tok in tokens_between(ctx, quote.end, end)[:reach]:
         if _is_cue(ctx, cands, tok):
             return tok
     return None
+
+
+_CLOSED_REACH = 3
+"""Tokens a cue may lie from a quotation that closed its sentence ('"We won." Smith said')."""
+
+
+def _closed(ctx: Context, quote: Quote) -> bool:
+    """A quotation ending in a full stop before a capital: its sentence is over, so what
+    follows is a new one ('"Mini Mike." On Tuesday, Trump pointed to ...') unless the cue
+    comes at once."""
+    text = ctx.text
+    after = text[quote.end : quote.end + 40].lstrip()
+    return text[: quote.end - quote.width].rstrip().endswith(".") and after[:1].isupper()
 
 
 def _clause_end(ctx: Context, offset: int) -> int:
