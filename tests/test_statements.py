@@ -233,6 +233,21 @@ def test_short_quotations_that_are_speech(analyze: Analyze, text: str) -> None:
     assert [st.kind for st in analyze(text).scoped("all").statements] == ["direct"]
 
 
+def test_a_quotation_over_several_paragraphs_is_one_statement(analyze: Analyze) -> None:
+    a = analyze(
+        'The judge said: "There was no malice in this case.\n\n'
+        '"You knew the dangers of a gas leak.\n\n'
+        '"The work fell below your normal standards."\n\n'
+        '"It will take two years," the mayor said.\n\n'
+        '"We start in May."'
+    )
+    assert [(speaker(a, st), len(st.pieces)) for st in a.statements] == [
+        ("judge", 3),
+        ("mayor", 1),
+        ("mayor", 1),
+    ]
+
+
 def test_a_quote_goes_on_after_its_attribution(analyze: Analyze) -> None:
     a = analyze('"It is misleading," Marcus said. "I think they were overly cautious."')
     assert len(a.statements) == 1

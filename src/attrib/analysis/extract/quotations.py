@@ -202,9 +202,22 @@ def _continuation(ctx: Context, cands: _Candidates, quote: Quote, prev: Candidat
         or quote.start - prev.end > ctx.settings.continuation_reach_chars
     ):
         return prev
+    elif _runs_on(ctx, prev, quote):
+        prev = replace(prev, pieces=merge_ranges([*prev.pieces, (quote.start, quote.end)]))
+        cands.put(prev)
+        return prev
     piece = ((quote.start, quote.end),)
     cands.put(Candidate(next(cands.uids), piece, None, None, continues=prev.uid), last=True)
     return prev
+
+
+def _runs_on(ctx: Context, prev: Candidate, quote: Quote) -> bool:
+    """One quotation over several paragraphs: the speaker's quotation was left open at the end
+    of the paragraph just before, and this paragraph opens a quote (news style leaves every
+    paragraph of a long quotation but the last unclosed)."""
+    inside = ctx.quotes.within(prev.start, prev.end)
+    last = inside[-1] if inside else None
+    return last is not None and not last.closed and not ctx.text[last.end : quote.start].strip()
 
 
 def _join_split(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
