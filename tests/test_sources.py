@@ -187,6 +187,14 @@ def test_pronouns_agree_with_the_gender_the_text_gives(analyze: Analyze) -> None
     assert [name for name, _, _ in sources(a)] == ["Harry", "Meghan", "Harry"]
 
 
+def test_the_same_pronoun_twice_in_a_sentence_is_one_person(analyze: Analyze) -> None:
+    a = analyze(
+        "Tom Lee took over the farm in May. Although he sold his cattle to Bob Kent, who said "
+        "the price was fair, he says that the farm is doing well."
+    )
+    assert [name for name, _, _ in sources(a)] == ["Bob Kent", "Tom Lee"]
+
+
 def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None:
     a = analyze(
         "The prince spoke first. When Meghan joined the family, she said, she gave up her passport."

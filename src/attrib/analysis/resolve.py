@@ -225,8 +225,9 @@ class _Resolver:
             return None  # outside quotes, the writer
         if lower in PRONOUNS_PERSON:
             gender = pronoun_gender(lower)
+            earlier = self.same_pronoun_before(head)
             return self.antecedent(
-                head,
+                earlier or head,
                 self.settings.pronoun_reach,
                 lambda p: p.agrees(gender),
                 lambda s: s.typed.entity == "person" and s.typed.type in ("named", "unnamed"),
@@ -372,6 +373,19 @@ class _Resolver:
         if isinstance(who, Token):
             return self.resolve_head(who, [who], look_back=False)
         return who
+
+    def same_pronoun_before(self, head: Token) -> Token | None:
+        """ "Although he is new to the job, he agrees ...": the same pronoun as the subject
+        earlier in the sentence is the same person, so the search starts from there."""
+        start = self.first_token(self.sentence[head.i])
+        return next(
+            (
+                t
+                for t in self.doc[start : head.i]
+                if t.lower_ == head.lower_ and t.dep_ in ("nsubj", "nsubjpass")
+            ),
+            None,
+        )
 
     def titled(self, head: Token, title: str) -> _Source | None:
         """The person last mentioned before ``head`` whose name came with this title."""
