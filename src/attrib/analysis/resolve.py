@@ -105,6 +105,7 @@ class _Resolver:
             )
         ]
         self.used: set[int] = set()  # head tokens already resolved
+        self.first_subjects: dict[tuple[int, str], int | None] = {}
 
     def resolve(self, mention: Mention, reporting: bool = False) -> list[_Source]:
         """The sources of a mention; ``reporting`` when it is the subject of a publishing cue
@@ -377,15 +378,19 @@ class _Resolver:
     def same_pronoun_before(self, head: Token) -> Token | None:
         """ "Although he is new to the job, he agrees ...": the same pronoun as the subject
         earlier in the sentence is the same person, so the search starts from there."""
-        start = self.first_token(self.sentence[head.i])
-        return next(
-            (
-                t
-                for t in self.doc[start : head.i]
-                if t.lower_ == head.lower_ and t.dep_ in ("nsubj", "nsubjpass")
-            ),
-            None,
-        )
+        key = (self.sentence[head.i], head.lower_)
+        if key not in self.first_subjects:  # one scan a sentence and pronoun: linear overall
+            sentence = key[0]
+            starts = self.sentence_starts
+            end = starts[sentence + 1] if sentence + 1 < len(starts) else len(self.doc)
+            subjects = (
+                t.i
+                for t in self.doc[self.first_token(sentence) : end]
+                if t.lower_ == key[1] and t.dep_ in ("nsubj", "nsubjpass")
+            )
+            self.first_subjects[key] = next(subjects, None)
+        first = self.first_subjects[key]
+        return self.doc[first] if first is not None and first < head.i else None
 
     def titled(self, head: Token, title: str) -> _Source | None:
         """The person last mentioned before ``head`` whose name came with this title."""
