@@ -519,8 +519,8 @@ def render_rest(res: Json) -> list[str]:
 def fingerprint() -> str:
     """Short sha256 of attrib's sources, to tell which code a run measured."""
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "src" / "attrib").glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted((ROOT / "src" / "attrib").rglob("*.py")):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -402,7 +402,9 @@ class _OutletMatcher:
         self.make_doc = make_doc
 
     def __call__(self, doc: Doc) -> tuple[tuple[int, int, str], ...]:
-        words = {_first_word(t.text) for t in doc} & self.pending.keys()
+        strings = doc.vocab.strings  # the distinct words, without a Token object a word
+        words = {_first_word(strings[o]) for o in set(doc.to_array("ORTH").tolist())}
+        words &= self.pending.keys()
         if words:
             names = [name for word in words for name in self.pending.pop(word)]
             self.matcher.add("outlet", [self.make_doc(name) for name in names])

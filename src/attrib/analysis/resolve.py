@@ -72,38 +72,34 @@ class _Resolver:
         self.people = People(doc, lexicon)
         self.sentence = _sentence_numbers(doc)
         self.sentence_starts = [s.start for s in doc.sents]
-        self.nouns: dict[str, list[int]] = {}  # lemma -> where each common noun stands
-        for tok in doc:
-            if tok.pos_ == "NOUN":
-                self.nouns.setdefault(tok.lemma_.lower(), []).append(tok.i)
         self.mentioned: dict[int, list[tuple[int, Person | _Source]]] = {}
         """Sentence number -> (token, person or source) of every mention so far: what a
         pronoun may refer back to, looked up sentence by sentence, never the whole text."""
         for person in self.people.people:
             for i in person.mentions:
                 self.mentioned.setdefault(self.sentence[i], []).append((i, person))
+        self.nouns: dict[str, list[int]] = {}  # lemma -> where each common noun stands
+        self.described: list[int] = []  # "The mayor disagreed.": people to refer back to
+        self.described_groups: list[int] = []  # "Critics disagree. ..., they say"
+        self.described_things: list[int] = []  # "The court disagreed. It noted that ..."
         persons = lexicon.person_nouns | lexicon.unnamed_person | set(lexicon.genders)
-        subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"]
-        self.described = [  # "The mayor disagreed.": people a pronoun may refer back to
-            t.i for t in subjects if t.tag_ == "NN" and t.lemma_.lower() in persons
-        ]
         groups = persons | lexicon.unnamed_group
-        self.described_groups = [  # "Critics disagree. ..., they say": groups of people
-            t.i
-            for t in subjects
-            if t.tag_ == "NNS" and (t.lemma_.lower() in groups or t.lower_ in groups)
-        ]
-        self.described_things = [  # "The court disagreed. It noted that ...": bodies, papers
-            t.i
-            for t in doc
-            if t.dep_ in ("nsubj", "nsubjpass")
-            and t.tag_ in ("NN", "NNP")
-            and (
-                t.ent_type_ == "ORG"
-                or t.lemma_.lower() in lexicon.institutions
-                or t.lemma_.lower() in lexicon.document_nouns
-            )
-        ]
+        things = lexicon.institutions | lexicon.document_nouns
+        for t in doc:  # one pass: every token object made once
+            pos, tag = t.pos_, t.tag_
+            if pos != "NOUN" and pos != "PROPN":
+                continue
+            lemma = t.lemma_.lower()
+            if pos == "NOUN":
+                self.nouns.setdefault(lemma, []).append(t.i)
+            if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if pos == "NOUN" and tag == "NN" and lemma in persons:
+                self.described.append(t.i)
+            if pos == "NOUN" and tag == "NNS" and (lemma in groups or t.lower_ in groups):
+                self.described_groups.append(t.i)
+            if tag in ("NN", "NNP") and (t.ent_type_ == "ORG" or lemma in things):
+                self.described_things.append(t.i)
         self.used: set[int] = set()  # head tokens already resolved
         self.first_subjects: dict[tuple[int, str], int | None] = {}
 
