@@ -160,7 +160,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     shaped = _outlet_name(head, core, lexicon)
     if shaped is not None:
         return Typed("outlet", "organization", shaped, "outlet:" + shaped.lower(), False, lemma)
-    if _outlet_noun(head, lemma, lexicon) and not _scholarly(head):
+    if _outlet_noun(head, lemma, lexicon) and not scholarly(head):
         called = _proper_name_beside(head)  # "the newspaper Kommersant"
         if called is not None:
             return Typed("outlet", "organization", called, "outlet:" + called.lower(), False, lemma)
@@ -192,7 +192,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         piece
         or lemma in lexicon.document_nouns
         or lower in lexicon.document_nouns
-        or _scholarly(head)
+        or scholarly(head)
     ):
         issuer = _issuer(head, lexicon, matches) or ("outlet" if piece else None)
         kind: SourceType = "unnamed" if anonymous or issuer is None else issuer
@@ -285,14 +285,15 @@ def _examples(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | N
     return None
 
 
-def _scholarly(head: Token) -> bool:
-    """ "a research paper", "the paper published in Nature": a paper that is a document, not a
-    newspaper."""
+def scholarly(head: Token) -> bool:
+    """ "a research paper", "the paper published in Nature", "a paper by John Fa": a paper that
+    is a document, not a newspaper."""
     if head.lemma_.lower() != "paper":
         return False
     return any(
         (c.dep_ in ("compound", "amod") and c.lemma_.lower() in _SCHOLARLY)
         or (c.dep_ == "acl" and c.lemma_.lower() in ("publish", "title", "write", "author"))
+        or (c.dep_ == "prep" and c.lower_ == "by")
         for c in head.children
     )
 

@@ -24,6 +24,7 @@ from .classify import (
     Typed,
     classify,
     mention_tokens,
+    scholarly,
     shares_surname,
     strip_determiner,
 )
@@ -128,6 +129,9 @@ class _Resolver:
             return self.resolve_head(relative, [head.head])
         named = _named_appositive(head) or head
         typed = classify(named, self.lex, self.matches)
+        study = self.study_before(named, typed)
+        if study is not None:  # "the paper states" after "a paper by John Fa"
+            typed = classify(study, self.lex, self.matches)
         if reporting and self.publishes(named, typed):  # "AnandTech reported that ..."
             typed = replace(typed, type="outlet", key="outlet:" + typed.name.lower())
         person = self.people.at(named)
@@ -370,6 +374,18 @@ class _Resolver:
         if isinstance(who, Token):
             return self.resolve_head(who, [who], look_back=False)
         return who
+
+    def study_before(self, head: Token, typed: Typed) -> Token | None:
+        """The scholarly paper a bare "the paper" refers back to, when the text has one and
+        names no news outlet after it."""
+        if typed.type != "outlet" or typed.name.lower() != "paper":  # not "the Paper Mill Post"
+            return None
+        before = [i for i in self.nouns.get("paper", []) if i < head.i]
+        study = next((self.doc[i] for i in reversed(before) if scholarly(self.doc[i])), None)
+        outlet = self.last(lambda s: s.typed.type == "outlet")
+        if study is None or (outlet is not None and outlet.mentions[-1].start > study.idx):
+            return None  # a newspaper mentioned since is nearer
+        return study
 
     def same_pronoun_before(self, head: Token) -> Token | None:
         """ "Although he is new to the job, he agrees ...": the same pronoun as the subject

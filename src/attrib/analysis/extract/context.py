@@ -225,12 +225,23 @@ def phrase_cue(ctx: Context, tok: Token) -> str | None:
 
 def _mistagged_cue(ctx: Context, tok: Token) -> bool:
     """ "..., UNN reports." where the tagger made "UNN reports" a compound noun: a plural
-    noun that is a verb form, after a proper noun, as the root or at the sentence end."""
+    noun that is a verb form, after a name or a word for a speaker or a text ("the paper
+    states"), as the root or at the sentence end."""
     if tok.tag_ != "NNS" or tok.lower_ not in ctx.lexicon.cue_forms:
         return False
-    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts):
+    if not any(c.dep_ == "compound" and _speaker_word(ctx, c) for c in tok.lefts):
         return False
     return tok.dep_ == "ROOT" or ends_sentence(tok)
+
+
+def _speaker_word(ctx: Context, tok: Token) -> bool:
+    """A name, or a noun for someone who speaks or a text ("..., the paper states.")."""
+    lex = ctx.lexicon
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "PROPN" or any(
+        lemma in words
+        for words in (lex.document_nouns, lex.outlet_nouns, lex.person_nouns, lex.unnamed_person)
+    )
 
 
 def trailing_report(ctx: Context, tok: Token) -> bool:
