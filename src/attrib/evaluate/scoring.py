@@ -25,8 +25,8 @@ The rules follow ``data/README.md`` ("How it is scored"):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, TypeVar, cast
 
 from ..results import KINDS, Analysis, TextSpan
 from .gold import GoldArticle
@@ -41,6 +41,14 @@ GROUPS: tuple[Group, ...] = ("all", *KINDS)
 
 # ---------------------------------------------------------------------------
 # Counts
+
+
+_Counts = TypeVar("_Counts")
+
+
+def add_fields(a: _Counts, b: _Counts) -> _Counts:
+    """Two records of counts of one dataclass, added field by field (a micro-average's sum)."""
+    return type(a)(*(getattr(a, f.name) + getattr(b, f.name) for f in fields(cast(Any, a))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +67,7 @@ class PRF:
     n_gold: int = 0
 
     def __add__(self, other: PRF) -> PRF:
-        return PRF(
-            self.tp_p + other.tp_p,
-            self.n_pred + other.n_pred,
-            self.tp_r + other.tp_r,
-            self.n_gold + other.n_gold,
-        )
+        return add_fields(self, other)
 
     @property
     def precision(self) -> float:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..results import SOURCE_TYPES, Analysis, Statement, TextSpan
 from .gold import GoldArticle, GoldAttribution
-from .scoring import PRF, chars, shared
+from .scoring import PRF, add_fields, chars, shared
 
 _WORD = re.compile(r"[^\W_]+")
 # Words that do not identify a source: function words, titles and honorifics.
@@ -68,17 +68,7 @@ class StatementScores:
     events_matched: int = 0
 
     def __add__(self, other: StatementScores) -> StatementScores:
-        return StatementScores(
-            self.n_pred + other.n_pred,
-            self.n_gold + other.n_gold,
-            self.matched + other.matched,
-            self.right + other.right,
-            self.types + other.types,
-            self.share_errors + other.share_errors,
-            self.events_pred + other.events_pred,
-            self.events_gold + other.events_gold,
-            self.events_matched + other.events_matched,
-        )
+        return add_fields(self, other)
 
     @property
     def figures(self) -> PRF:

@@ -99,7 +99,7 @@ def fetch_resource(
         },
     )
     with _Deadline(timeout) as deadline:
-        handlers = (_Redirects(url), _HTTPHandler(deadline), _HTTPSHandler(deadline))
+        handlers = (_Redirects(url), _Handler(deadline))
         try:
             with urllib.request.build_opener(*handlers).open(request, timeout=timeout) as answer:
                 media_type, charset = _content_type(answer.headers)
@@ -231,19 +231,15 @@ class _WatchedTLS(http.client.HTTPSConnection, _Watched):
     """HTTPS: ``HTTPSConnection.connect`` reaches ``_Watched.connect`` before it wraps."""
 
 
-class _HTTPHandler(urllib.request.HTTPHandler):
+class _Handler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
+    """Opens http and https requests on connections their deadline can shut."""
+
     def __init__(self, deadline: _Deadline) -> None:
         super().__init__()
         self._deadline = deadline
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(self._deadline.connection(_Watched), req)
-
-
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, deadline: _Deadline) -> None:
-        super().__init__()
-        self._deadline = deadline
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(self._deadline.connection(_WatchedTLS), req)
