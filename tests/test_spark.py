@@ -52,6 +52,7 @@ def require_spark() -> None:
 
 
 require_spark()
+pytestmark = pytest.mark.spark  # .ci/run runs them apart: pytest -m "spark or cluster"
 
 from pyspark.sql import DataFrame, SparkSession  # noqa: E402
 from rich.console import Console  # noqa: E402
