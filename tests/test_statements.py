@@ -218,6 +218,11 @@ def test_an_embedded_post_is_its_authors_statement(analyze: Analyze) -> None:
     ]
 
 
+def test_a_byline_with_a_handle_is_no_post(analyze: Analyze) -> None:
+    a = analyze("The ferry left at noon and returns on Friday.\n\n— Jane Roe (@janeroe) reported.")
+    assert a.statements == ()
+
+
 def test_a_nickname_that_closes_a_sentence_is_no_statement(analyze: Analyze) -> None:
     a = analyze(
         'The governor mocks the rival he calls "Little Tom." On Monday, the governor pointed '

@@ -12,8 +12,9 @@ from .context import Context, trim
 POST_CUE = "—"
 """The cue lemma of an embedded post: the dash of its signature."""
 
-_SIGNATURE = re.compile(
-    r"^[ \t]*(?P<dash>[—–])[ \t]*(?P<name>[^\W\d_][^\n(@]{0,80}?)[ \t]*\(@\w{1,30}\)[^\n]*$",
+_SIGNATURE = re.compile(  # the date makes it a post's signature, not a byline "— X (@x) reports"
+    r"^[ \t]*(?P<dash>[—–])[ \t]*(?P<name>[^\W\d_][^\n(@]{0,80}?)[ \t]*\(@\w{1,30}\)"
+    r"[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*$",
     re.MULTILINE,
 )
 _TRAILING_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
