@@ -84,7 +84,7 @@ def _agent_can_speak(ctx: Context, subj: Token) -> bool:
     """A passive's "by" phrase gives a speaker when it names someone or a text ("was announced
     by the ministry", "by critics", "by a new study"), a cause when it is any other common noun
     ("the factor was mostly predicted by the average intelligence of the members")."""
-    return subj.dep_ != "pobj" or _someone(ctx, subj)
+    return subj.head.dep_ != "agent" or _someone(ctx, subj)
 
 
 def _someone(ctx: Context, noun: Token) -> bool:
