@@ -81,10 +81,11 @@ _TRADES = ("ian", "ist")
 
 
 def _agent_can_speak(ctx: Context, subj: Token) -> bool:
-    """A passive's "by" phrase gives a speaker when it names someone or a text ("was announced
-    by the ministry", "by critics", "by a new study"), a cause when it is any other common noun
-    ("the factor was mostly predicted by the average intelligence of the members")."""
-    return subj.head.dep_ != "agent" or _someone(ctx, subj)
+    """A speaker in a prepositional phrase, a passive's "by" phrase or the noun a relative
+    clause hangs on ("a move in a dispute that signaled ..."), is one when it names someone or a
+    text ("was announced by the ministry", "by critics", "by a new study"), a cause when it is
+    any other common noun ("predicted by the average intelligence of the members")."""
+    return subj.dep_ != "pobj" or _someone(ctx, subj)
 
 
 def _someone(ctx: Context, noun: Token) -> bool:
