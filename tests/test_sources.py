@@ -178,14 +178,12 @@ def test_a_definite_document_with_nothing_to_refer_to_is_unresolved(analyze: Ana
 
 
 def test_a_speaker_after_the_verb_wins_over_a_misparsed_quotation(analyze: Analyze) -> None:
-    a = analyze(
-        '"The campaign is in trouble. Full panic mode," said Leslie Wimes, a caucus leader.'
-    )
-    assert sources(a) == [("Leslie Wimes", "named", "person")]
+    a = analyze('"The plan is in trouble. Real trouble," said Dana Kerr, a council member.')
+    assert sources(a) == [("Dana Kerr", "named", "person")]
 
 
 def test_a_name_the_tagger_took_for_a_common_noun_is_named(analyze: Analyze) -> None:
-    a = analyze("Stiglitz calls it the most important cause of the crisis.")
+    a = analyze("Stiglitz calls the plan a mistake.")
     assert sources(a)[0][:2] == ("Stiglitz", "named")
 
 

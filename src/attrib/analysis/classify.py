@@ -102,8 +102,8 @@ def _people(head: Token) -> Entity:
 
 def _tagged_name(head: Token, lexicon: Lexicon) -> bool:
     """A capitalised word the tagger took for a common noun and the recognizer for a name
-    ("Stiglitz calls it ...", first in its sentence), unless the word lists know it as a common
-    noun ("Officials said ...")."""
+    ("Stiglitz calls the plan a mistake", first in its sentence), unless the word lists know
+    it as a common noun ("Officials said ...")."""
     lemma = head.lemma_.lower()
     known = (
         lexicon.unnamed_person,
@@ -286,7 +286,7 @@ def _examples(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | N
 
 
 def scholarly(head: Token) -> bool:
-    """ "a research paper", "the paper published in Nature", "a paper by John Fa": a paper that
+    """ "a research paper", "the paper published in Nature", "a paper by Jane Roe": a paper that
     is a document, not a newspaper."""
     if head.lemma_.lower() != "paper":
         return False

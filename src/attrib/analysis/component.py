@@ -222,6 +222,7 @@ def make_attribution(
     max_label_chars: int,
     max_label_words: int,
     min_label_content_words: int,
+    max_post_chars: int,
     pronoun_reach: int,
     description_reach: int,
     scorer: Scorer_ | None,
@@ -243,6 +244,7 @@ def make_attribution(
         max_label_chars=max_label_chars,
         max_label_words=max_label_words,
         min_label_content_words=min_label_content_words,
+        max_post_chars=max_post_chars,
         pronoun_reach=pronoun_reach,
         description_reach=description_reach,
     )

@@ -130,7 +130,7 @@ class _Resolver:
         named = _named_appositive(head) or head
         typed = classify(named, self.lex, self.matches)
         study = self.study_before(named, typed)
-        if study is not None:  # "the paper states" after "a paper by John Fa"
+        if study is not None:  # "the paper states" after "a paper by Jane Roe"
             typed = classify(study, self.lex, self.matches)
         if reporting and self.publishes(named, typed):  # "AnandTech reported that ..."
             typed = replace(typed, type="outlet", key="outlet:" + typed.name.lower())

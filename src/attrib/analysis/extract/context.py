@@ -49,6 +49,8 @@ class Settings:
     """The most words in a line label."""
     min_label_content_words: int = 3
     """The fewest words after a line label for the line to be a statement."""
+    max_post_chars: int = 1000
+    """The longest embedded social post taken before its signature line ("— Name (@handle)")."""
     pronoun_reach: int = 4
     """Sentences back a pronoun ("she said") may look for the person it refers to."""
     description_reach: int = 3
@@ -288,7 +290,7 @@ def subject(verb: Token) -> Token | None:
     if is_passive(verb):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if len(subjects) > 1 and subjects[-1].i > verb.i:  # '"... Full panic mode," said Wimes'
+    if len(subjects) > 1 and subjects[-1].i > verb.i:  # '"... Real trouble," said Kerr'
         return subjects[-1]  # the one before is a piece of the quotation the parser misread
     if subjects:
         return subjects[0]

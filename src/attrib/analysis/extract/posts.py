@@ -24,7 +24,7 @@ def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     uids = fresh_uids(found, len(ctx.doc))
     new = []
     for match in _SIGNATURE.finditer(ctx.text):
-        content = _post_before(ctx.text, match.start())
+        content = _post_before(ctx.text, match.start(), ctx.settings.max_post_chars)
         name = ctx.doc.char_span(*match.span("name"), alignment_mode="contract")
         if content is None or name is None or not len(name):
             continue
@@ -34,10 +34,15 @@ def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     return (*found, *new)
 
 
-def _post_before(text: str, signature: int) -> tuple[int, int] | None:
-    """The paragraph just before a signature line, without its closing links."""
-    end = len(text[:signature].rstrip())
-    start = text.rfind("\n\n", 0, end) + 1
+def _post_before(text: str, signature: int, reach: int) -> tuple[int, int] | None:
+    """The paragraph just before a signature line, without its closing links, when it starts
+    within ``reach`` characters (the work stays linear however many signatures there are)."""
+    floor = max(0, signature - reach - 2)
+    end = floor + len(text[floor:signature].rstrip())
+    start = text.rfind("\n\n", floor, end)
+    if start < 0 and floor > 0:
+        return None  # a longer paragraph is no post
+    start += 1
     body = text[start:end]
     link = _TRAILING_LINKS.search(body)
     if link is not None:

@@ -78,7 +78,7 @@ def _snap(ctx: Context, cands: list[Candidate]) -> tuple[list[Candidate], set[Qu
 def _speech_like(ctx: Context, quote: Quote) -> bool:
     """A quotation of a few words, or a short one that ends like a clause ('"Never again,"
     she said'; with a verb when a full stop ends it), not a scare-quoted term or a nickname
-    that closes a sentence ('he calls "Mini Mike."')."""
+    that closes a sentence ('he calls "Little Tom."')."""
     inner = ctx.text[quote.start + quote.width : quote.end - quote.width].strip()
     words = len(inner.split())
     settings = ctx.settings
@@ -89,7 +89,7 @@ def _speech_like(ctx: Context, quote: Quote) -> bool:
     if inner[-1:] != ".":  # '"Never again," she said', '"Why not?"'
         return True
     span = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)  # not "Mini Mike."
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)  # not "Little Tom."
 
 
 def _attach(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
@@ -119,7 +119,7 @@ _CLOSED_REACH = 3
 
 def _closed(ctx: Context, quote: Quote) -> bool:
     """A quotation ending in a full stop before a capital: its sentence is over, so what
-    follows is a new one ('"Mini Mike." On Tuesday, Trump pointed to ...') unless the cue
+    follows is a new one ('"Little Tom." On Monday, the governor pointed to ...') unless the cue
     comes at once."""
     text = ctx.text
     after = text[quote.end : quote.end + 40].lstrip()
