@@ -66,7 +66,7 @@ def chain(a: Analysis) -> list[list[str]]:
             "document",
         ),
         ("The report, which the CBO released Monday, says the deficit grew.", "report", "document"),
-        ("A paper by Jane Roe shows that the forests shrank.", "paper", "document"),
+        ("A paper by Jane Roe shows that the bees are declining.", "paper", "document"),
     ],
 )
 def test_named(analyze: Analyze, text: str, name: str, entity: str) -> None:
@@ -161,8 +161,8 @@ def test_a_pronoun_with_no_antecedent_is_unresolved(analyze: Analyze) -> None:
 
 def test_the_paper_is_the_study_named_before_not_a_newspaper(analyze: Analyze) -> None:
     a = analyze(
-        "A paper by Jane Roe and colleagues shows that forests shrank. "
-        "The paper says that land titles help. The Daily Ledger reported that rents rose. "
+        "A paper by Jane Roe and colleagues shows that bees are declining. "
+        "The paper says that pesticides are to blame. The Daily Ledger reported that rents rose. "
         "The paper says that taxes rose too."
     )
     assert [t for _, t, _ in sources(a)] == ["named", "named", "outlet", "outlet"]

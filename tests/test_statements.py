@@ -60,9 +60,9 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
         ("The governor called the decision a mistake.", "speech", "the decision a mistake"),
         ("The economy, as the minister put it, is a mess.", "speech", "The economy … is a mess"),
         (
-            "Making the tar, the researchers note, requires planning.",
+            "Building the dam, the engineers note, requires careful planning.",
             "speech",
-            "Making the tar … requires planning",
+            "Building the dam … requires careful planning",
         ),
         (
             "The chief executive put it simply: the plant is not to blame.",
@@ -240,14 +240,14 @@ def test_short_quotations_that_are_speech(analyze: Analyze, text: str) -> None:
 
 def test_a_quotation_over_several_paragraphs_is_one_statement(analyze: Analyze) -> None:
     a = analyze(
-        'The judge said: "There was no malice in this case.\n\n'
-        '"You knew the dangers of a gas leak.\n\n'
-        '"The work fell below your normal standards."\n\n'
+        'The coach said: "We played badly tonight.\n\n'
+        '"The defence was slow all game.\n\n'
+        '"We will fix it in training."\n\n'
         '"It will take two years," the mayor said.\n\n'
         '"We start in May."'
     )
     assert [(speaker(a, st), len(st.pieces)) for st in a.statements] == [
-        ("judge", 3),
+        ("coach", 3),
         ("mayor", 1),
         ("mayor", 1),
     ]
@@ -304,7 +304,7 @@ def test_a_fronted_phrase_does_not_hide_the_cue(
     [
         ("The plan was announced by the ministry on Monday.", "the ministry"),
         ("The study was criticized by fellow physicians.", "fellow physicians"),
-        ("His views were echoed by a number of tax experts.", "a number of tax experts"),
+        ("The plan was praised by a number of tax experts.", "a number of tax experts"),
     ],
 )
 def test_a_passive_agent_who_can_speak(analyze: Analyze, text: str, source: str) -> None:

@@ -177,7 +177,7 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
         inside = {t.i for t in verb.subtree}
         return pieces_from_tokens(ctx, (t.i for t in sent if t.i not in inside)), None
     aside = _interpolated(verb, sent)
-    if aside is not None:  # "Making tar, the researchers note, requires ...": all but the aside
+    if aside is not None:  # "Building it, the engineers note, took years": all but the aside
         first, last = aside
         return pieces_from_tokens(ctx, (t.i for t in sent if not first <= t.i <= last)), None
     phrase = phrase_cue(ctx, verb)  # "made clear that": "clear" is the cue's, not the claim's
@@ -208,7 +208,7 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
 
 
 def _interpolated(verb: Token, sent: Span) -> tuple[int, int] | None:
-    """The commas around a cue set into its claim, subject first ("Making tar, the researchers
+    """The commas around a cue set into its claim, subject first ("Building the dam, the engineers
     note, requires planning"), whatever the parser made of the claim's two halves."""
     subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     if subj is None or any(c.dep_ in ("dobj", "dative") for c in verb.children):
