@@ -205,6 +205,24 @@ class Lexicon:
         return self.cue_forms.get(form)
 
     @cached_property
+    def speaker_nouns(self) -> frozenset[str]:
+        """Common nouns for someone who can speak, a body, the media or a text ("the ministry",
+        "critics", "a physician's lawyer", "a new study", "the paper")."""
+        return frozenset().union(
+            self.person_nouns,
+            self.relations,
+            self.representatives,
+            self.counsel,
+            self.unnamed_person,
+            self.unnamed_group,
+            self.institutions,
+            self.document_nouns,
+            self.outlet_nouns,
+            self.news_pieces,
+            self.news_reports,
+        )
+
+    @cached_property
     def phrase_verbs(self) -> frozenset[str]:
         """Verbs that are cues only with a word of theirs: "make" of "made clear that"."""
         return frozenset(lemma.split()[0] for lemma in self.cue_classes if " " in lemma)

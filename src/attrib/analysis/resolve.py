@@ -380,7 +380,8 @@ class _Resolver:
         names no news outlet after it."""
         if typed.type != "outlet" or typed.name.lower() != "paper":  # not "the Paper Mill Post"
             return None
-        before = [i for i in self.nouns.get("paper", []) if i < head.i]
+        at = self.nouns.get("paper", [])
+        before = at[: bisect_left(at, head.i)]
         study = next((self.doc[i] for i in reversed(before) if scholarly(self.doc[i])), None)
         outlet = self.last(lambda s: s.typed.type == "outlet")
         if study is None or (outlet is not None and outlet.mentions[-1].start > study.idx):

@@ -123,7 +123,8 @@ def _closed(ctx: Context, quote: Quote) -> bool:
     comes at once."""
     text = ctx.text
     after = text[quote.end : quote.end + 40].lstrip()
-    return text[: quote.end - quote.width].rstrip().endswith(".") and after[:1].isupper()
+    closing = text[quote.start : quote.end - quote.width].rstrip()  # the quote, not the text
+    return closing.endswith(".") and after[:1].isupper()
 
 
 def _clause_end(ctx: Context, offset: int) -> int:
@@ -190,19 +191,16 @@ def _continuation(ctx: Context, cands: _Candidates, quote: Quote, prev: Candidat
     Returns the speaker as it now is."""
     text = ctx.text
     para_start = text.rfind("\n", 0, quote.start) + 1
+    quoted = ctx.quotes.within(prev.start, prev.end)
     if text[para_start : quote.start].strip():  # inside a paragraph: its last speaker
         if prev.end < para_start or prev.end > quote.start:
             return prev
-        if ctx.quotes.within(prev.start, prev.end):
-            prev = replace(prev, pieces=merge_ranges([*prev.pieces, (quote.start, quote.end)]))
-            cands.put(prev)
-            return prev
-    elif (
-        not ctx.quotes.within(prev.start, prev.end)
-        or quote.start - prev.end > ctx.settings.continuation_reach_chars
-    ):
+        one_quotation = bool(quoted)
+    elif not quoted or quote.start - prev.end > ctx.settings.continuation_reach_chars:
         return prev
-    elif _runs_on(ctx, prev, quote):
+    else:
+        one_quotation = _runs_on(ctx, quoted[-1], quote)
+    if one_quotation:
         prev = replace(prev, pieces=merge_ranges([*prev.pieces, (quote.start, quote.end)]))
         cands.put(prev)
         return prev
@@ -211,13 +209,11 @@ def _continuation(ctx: Context, cands: _Candidates, quote: Quote, prev: Candidat
     return prev
 
 
-def _runs_on(ctx: Context, prev: Candidate, quote: Quote) -> bool:
-    """One quotation over several paragraphs: the speaker's quotation was left open at the end
-    of the paragraph just before, and this paragraph opens a quote (news style leaves every
+def _runs_on(ctx: Context, last: Quote, quote: Quote) -> bool:
+    """One quotation over several paragraphs: the speaker's ``last`` quote was left open at the
+    end of the paragraph just before, and this paragraph opens a quote (news style leaves every
     paragraph of a long quotation but the last unclosed)."""
-    inside = ctx.quotes.within(prev.start, prev.end)
-    last = inside[-1] if inside else None
-    return last is not None and not last.closed and not ctx.text[last.end : quote.start].strip()
+    return not last.closed and not ctx.text[last.end : quote.start].strip()
 
 
 def _join_split(ctx: Context, cands: list[Candidate]) -> list[Candidate]:

@@ -94,22 +94,9 @@ def _someone(ctx: Context, noun: Token) -> bool:
     experts", "a coalition of leaders"; not "the average intelligence of the members")."""
     if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_:
         return True
-    lex = ctx.lexicon
-    lemma, lower = noun.lemma_.lower(), noun.lower_
-    known = (
-        lex.person_nouns,
-        lex.relations,
-        lex.representatives,
-        lex.counsel,
-        lex.unnamed_person,
-        lex.unnamed_group,
-        lex.institutions,
-        lex.document_nouns,
-        lex.outlet_nouns,
-        lex.news_pieces,
-        lex.news_reports,
-    )
-    if lemma.endswith(_TRADES) or any(lemma in words or lower in words for words in known):
+    known = ctx.lexicon.speaker_nouns
+    lemma = noun.lemma_.lower()
+    if lemma.endswith(_TRADES) or lemma in known or noun.lower_ in known:
         return True
     if any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in noun.children):
         return False
