@@ -7,6 +7,7 @@ import json
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from spacy.language import Language
 from spacy.training import Example
 
 import attrib.analysis.component  # noqa: F401  (registers the factories)
+from attrib.analysis.extract import Settings
 from attrib.analysis.lexicon import FILES
 from attrib.analysis.pipeline import default_model
 from attrib.datafiles import lexicon_directory
@@ -154,3 +156,10 @@ def test_no_sentence_runs_past_the_cap(nlp: Language) -> None:
     with nlp.select_pipes(disable=["attrib_paragraphs"]):
         parsed = [len(s) for s in nlp(prose).sents]
     assert [len(s) for s in nlp(prose).sents] == parsed
+
+
+def test_the_readme_documents_every_setting_of_the_factory() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    table = [line for line in readme.splitlines() if line.startswith("| `")]
+    documented = {name for line in table for name in line.split("|")[1].split("`")[1::2]}
+    assert {f.name for f in fields(Settings)} <= documented

@@ -253,6 +253,51 @@ def test_descriptions_and_names_refer_back_to_the_person(
     assert {t for _, t, _ in sources(a)} == {"named"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ex-mayor backs the tram plan.\n\nA former Springfield mayor says the city should "
+            'build the tram line now.\n\n"We waited too long," said Jane Roe, who led '
+            "Springfield from 2001 to 2009.",
+            ["Jane Roe", "Jane Roe"],
+        ),
+        (
+            "A state judge has refused to delay the vote, saying the law is clear.\n\n"
+            "Circuit Court Justice Ann Smith wrote that the county had missed its deadline.",
+            ["Ann Smith", "Ann Smith"],
+        ),
+        (
+            "Survey: Most parents back later school start.\n\nA new survey shows that most "
+            "parents want classes to start after 9 a.m.\n\nThe Acme Institute survey, released "
+            "on Monday, found that 64 percent of parents agreed.",
+            ["Acme Institute survey", "Acme Institute survey", "Acme Institute survey"],
+        ),
+    ],
+)
+def test_a_lead_description_is_the_name_given_after_it(
+    analyze: Analyze, text: str, expected: list[str]
+) -> None:
+    a = analyze(text)
+    assert [name for name, _, _ in sources(a)] == expected
+    assert {t for _, t, _ in sources(a)} == {"named"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A witness said the van sped away.\n\nPolice Chief Tom Hale said officers were "
+        "searching for the driver.",
+        "A senior official said the talks had stalled.\n\nJane Roe, another senior official, "
+        "said the talks would resume.",
+    ],
+)
+def test_a_lead_description_stays_unnamed_without_a_tie_to_a_later_name(
+    analyze: Analyze, text: str
+) -> None:
+    assert sources(analyze(text))[0][1] == "unnamed"
+
+
 def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
     a = analyze(
         "Senator Bob Casey spoke at the rally. His wife, Terese Casey, said the campaign was ready. "

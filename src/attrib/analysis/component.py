@@ -225,6 +225,7 @@ def make_attribution(
     max_post_chars: int,
     pronoun_reach: int,
     description_reach: int,
+    lead_sentences: int,
     scorer: Scorer_ | None,
 ) -> AttributionComponent:
     """Factory for ``nlp.add_pipe("attribution", config={...})``.
@@ -247,6 +248,7 @@ def make_attribution(
         max_post_chars=max_post_chars,
         pronoun_reach=pronoun_reach,
         description_reach=description_reach,
+        lead_sentences=lead_sentences,
     )
     span_keys = {
         "content_key": content_key,

@@ -61,6 +61,16 @@ def _sections(text: str) -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in sections.items()}
 
 
+def _same_role(entries: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each word of a ``[same-role]`` line -> the words of every line it is on."""
+    roles: dict[str, frozenset[str]] = {}
+    for entry in entries:
+        words = frozenset(entry.split())
+        for word in words:
+            roles[word] = roles.get(word, frozenset()) | words
+    return roles
+
+
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(line.lower() for line in lines(text))
 
@@ -189,6 +199,8 @@ class Lexicon:
     """Nouns of people who speak for an organization ("spokesperson")."""
     counsel: frozenset[str]
     """Nouns of people who speak for a person ("lawyer"), on the record when the person is named."""
+    same_role: dict[str, frozenset[str]]
+    """Role noun or title -> every word for that role ("judge" -> "judge", "justice")."""
     relations: frozenset[str]
     """Kin ("wife", "father"): one identifiable person when whose kin is said ("his wife")."""
     outlet_words: frozenset[str]
@@ -299,6 +311,7 @@ class Lexicon:
             representatives=people["representative"],
             counsel=people["counsel"],
             relations=people["relation"],
+            same_role=_same_role(people["same-role"]),
             outlet_words=media["name-word"],
             news_pieces=media["piece"],
             news_reports=media["report"],

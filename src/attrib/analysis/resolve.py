@@ -29,6 +29,7 @@ from .classify import (
     strip_determiner,
 )
 from .extract import Extraction, Hedge, Mention, Settings
+from .lead import description_words, introduction_words
 from .lexicon import Lexicon, Matches
 from .people import People, Person, pronoun_gender
 
@@ -155,6 +156,8 @@ class _Resolver:
             typed = replace(typed, name=name, key="anon:" + name.lower())
         self.used.add(head.i)
         antecedent = self.for_person(person) if person else self.refer_back(head, typed, look_back)
+        if antecedent is None and look_back:
+            antecedent = self.named_after(head, typed)
         if antecedent is None and (head.lower_ in _PRONOUNS or _unsettled_document(typed, head)):
             typed = replace(typed, type="unresolved")  # no compatible source to refer back to
         src = antecedent or self.by_key.get(typed.key) or self.new(typed)
@@ -294,6 +297,41 @@ class _Resolver:
                 lambda p: p.agrees(gender),
                 lambda s: s.typed.entity == "person" and s.typed.type == "named",
             )
+        return None
+
+    def named_after(self, head: Token, typed: Typed) -> _Source | None:
+        """A description in the lead with no mark of anonymity, named in the sentences after it
+        (see :mod:`.lead`): the person first named in a later sentence with words in common
+        (in the name's phrase, its appositive or relative clause, or its titles), or the
+        document of the same noun whose issuer is named."""
+        here = self.sentence[head.i]
+        if typed.type != "unnamed" or here >= self.settings.lead_sentences:
+            return None
+        if typed.head_lemma in _GENERIC_PERSON or self.matches.anonymous(
+            {t.i for t in mention_tokens(head)}
+        ):
+            return None
+        last = here + self.settings.description_reach
+        if typed.entity == "document":
+            at = self.nouns.get(typed.head_lemma, [])
+            for i in at[bisect_left(at, head.i + 1) :]:
+                if self.sentence[i] > last:
+                    break
+                later = self.doc[i]
+                if classify(later, self.lex, self.matches).type in ("named", "outlet"):
+                    return self.resolve_head(later, [later], look_back=False)
+            return None
+        if typed.entity != "person":
+            return None
+        words = description_words(head, self.lex)
+        introduced = sorted(
+            (p.mentions[0], p)
+            for p in self.people.people
+            if here < self.sentence[p.mentions[0]] <= last
+        )
+        for first, person in introduced:
+            if words & introduction_words(self.doc[first].subtree, person.titles):
+                return self.for_person(person)
         return None
 
     def document_named_before(self, head: Token) -> _Source | None:

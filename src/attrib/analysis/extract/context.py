@@ -54,7 +54,11 @@ class Settings:
     pronoun_reach: int = 4
     """Sentences back a pronoun ("she said") may look for the person it refers to."""
     description_reach: int = 3
-    """Sentences back a description ("the billionaire said") may look for the person named."""
+    """Sentences back a description ("the billionaire said") may look for the person named;
+    sentences forward a description in the lead may look for the name given after it."""
+    lead_sentences: int = 3
+    """Sentences at the start (a headline, the lead) whose description of a source may be named
+    after it ("A former party chairman says ..." and then "..., said Jane Roe")."""
 
 
 @dataclass(frozen=True)
