@@ -298,6 +298,32 @@ def test_a_lead_description_stays_unnamed_without_a_tie_to_a_later_name(
     assert sources(analyze(text))[0][1] == "unnamed"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A study by the Acme Institute found that most bridges need repair. "
+            "The researchers said the costs would keep rising.",
+            "named",
+        ),
+        (
+            "A new study found that most bridges need repair. "
+            "The researchers said the costs would keep rising.",
+            "unnamed",
+        ),
+        (
+            "A team of engineers at several universities studied the bridges. In their paper, "
+            "they describe the damage. Scientists said the costs would keep rising.",
+            "unnamed",
+        ),
+    ],
+)
+def test_the_researchers_are_the_authors_of_the_study_before_them(
+    analyze: Analyze, text: str, expected: str
+) -> None:
+    assert sources(analyze(text))[-1][1] == expected
+
+
 def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
     a = analyze(
         "Senator Bob Casey spoke at the rally. His wife, Terese Casey, said the campaign was ready. "

@@ -178,6 +178,10 @@ class Lexicon:
     hedge_passives: frozenset[str]
     institutions: frozenset[str]
     document_nouns: frozenset[str]
+    study_nouns: frozenset[str]
+    """Documents of research ("study", "report"), whose authors "the researchers" are."""
+    study_authors: frozenset[str]
+    """Nouns for a study's authors ("researchers", "scientists")."""
     person_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
     cue_nouns: dict[str, str]
@@ -274,6 +278,7 @@ class Lexicon:
         unasserted = _sections(files["unasserted.txt"])
         people = _sections(files["person_nouns.txt"])
         media = _sections(files["outlet_nouns.txt"])
+        documents = _sections(files["document_nouns.txt"])
         support_verbs = nouns.pop("support-verb")
         cue_nouns = {noun: name for name, words in nouns.items() for noun in words}
         used = {*cue_classes.values(), *frames.values(), *cue_nouns.values()}
@@ -294,7 +299,9 @@ class Lexicon:
             hedge_adverbs=hedges["adverb"],
             hedge_passives=hedges["passive"],
             institutions=_word_set(files["institutions.txt"]),
-            document_nouns=_word_set(files["document_nouns.txt"]),
+            document_nouns=frozenset().union(*documents.values()),
+            study_nouns=documents["study"],
+            study_authors=people["study-author"],
             person_nouns=people["role"],
             addressee_verbs=objects["addressee"],
             topic_prepositions=objects["preposition"],

@@ -250,6 +250,10 @@ class _Resolver:
         lemma = typed.head_lemma
         if typed.anaphoric and lemma in self.lex.pair_nouns:
             return self.pair(head)
+        if typed.entity == "group" and head.lower_ in self.lex.study_authors and _plain(head):
+            study = self.study_named_before(head)  # "the researchers": the study's authors
+            if study is not None:
+                return study
         if typed.anaphoric and head.pos_ == "NOUN" and typed.type != "outlet" and _bare(head):
             # "the mayor" after "Mayor Jane Doe", "the spokesman" after "a spokesman for X"
             qualifiers = _qualifiers(head)
@@ -333,6 +337,27 @@ class _Resolver:
             if words & introduction_words(self.doc[first].subtree, person.titles):
                 return self.for_person(person)
         return None
+
+    def study_named_before(self, head: Token) -> _Source | None:
+        """The study mentioned last before ``head``, when it names its authors or issuer ("a
+        paper by Jane Roe and colleagues"); an anonymous one ("a new study") leaves the
+        researchers unnamed."""
+        found = [
+            at[n - 1]
+            for lemma in (*self.lex.study_nouns, "paper")
+            if (n := bisect_left(at := self.nouns.get(lemma, []), head.i))
+        ]
+        studies = [
+            i for i in found if self.doc[i].lemma_.lower() != "paper" or scholarly(self.doc[i])
+        ]
+        if not studies:
+            return None
+        study = self.doc[max(studies)]
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in study.children):
+            return None  # "their paper": whoever "their" is
+        if classify(study, self.lex, self.matches).type not in ("named", "outlet"):
+            return None
+        return self.resolve_head(study, [study], look_back=False)
 
     def document_named_before(self, head: Token) -> _Source | None:
         """ "The report says ..." after "The CBO released a report on Monday": the document
@@ -578,6 +603,12 @@ def _unsettled_document(typed: Typed, head: Token) -> bool:
         and not _qualifiers(head)
         and _bare(head)
     )
+
+
+def _plain(head: Token) -> bool:
+    """A description with nothing of its own but "the": "the researchers", "scientists", not
+    "other scientists" or "scientists at a rival lab"."""
+    return _bare(head) and all(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
 
 
 def _bare(head: Token) -> bool:
