@@ -324,6 +324,21 @@ def test_the_researchers_are_the_authors_of_the_study_before_them(
     assert sources(analyze(text))[-1][1] == expected
 
 
+def test_possessive_pronouns_refer_back_like_their_subject_forms(analyze: Analyze) -> None:
+    a = analyze(
+        "Tom Hale wants the vote delayed. A county survey found that 60 percent of residents "
+        "said the vote should go ahead.\n\nContrary to his claim that the survey was rigged, "
+        "its questions were fair.\n\nThe council's report was criticized for its prediction "
+        "that rents would fall."
+    )
+    assert sources(a) == [
+        ("county survey", "unnamed", "document"),
+        ("60 percent of residents", "unnamed", "group"),
+        ("Tom Hale", "named", "person"),
+        ("council's report", "named", "document"),
+    ]
+
+
 def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
     a = analyze(
         "Senator Bob Casey spoke at the rally. His wife, Terese Casey, said the campaign was ready. "

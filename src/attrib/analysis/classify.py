@@ -15,9 +15,9 @@ from spacy.tokens import Token
 from ..results import Entity, SourceType
 from .lexicon import Lexicon, Matches
 
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
-PRONOUNS_GROUP = frozenset({"they", "them", "we", "us"})
-PRONOUNS_THING = frozenset({"it"})
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "i", "me"})
+PRONOUNS_GROUP = frozenset({"they", "them", "their", "we", "us"})
+PRONOUNS_THING = frozenset({"it", "its"})
 PRONOUNS_SPEAKER = frozenset({"i", "me", "we", "us"})  # the speaker, never a reference back
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -96,8 +96,17 @@ def _is_plural(head: Token) -> bool:
 
 
 def _people(head: Token) -> Entity:
-    """One person or several: "the widow", "the family", "officials"."""
-    return "group" if _is_plural(head) or head.lemma_.lower() == "family" else "person"
+    """One person or several: "the widow", "the family", "officials", "74 percent of voters"."""
+    several = _is_plural(head) or head.lemma_.lower() == "family" or _part_of_many(head)
+    return "group" if several else "person"
+
+
+def _part_of_many(head: Token) -> bool:
+    """A share or number of people: "74 percent of voters", "a majority of residents"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(_is_plural(o) for o in c.children)
+        for c in head.children
+    )
 
 
 def _tagged_name(head: Token, lexicon: Lexicon) -> bool:

@@ -237,15 +237,16 @@ class _Resolver:
                 lambda s: s.typed.entity == "person" and s.typed.type in ("named", "unnamed"),
                 lambda t: self.lex.genders.get(t.lemma_.lower()) in (None, gender),
             )
-        if lower in PRONOUNS_GROUP or lower == "it":  # the nearest, spoken or not
-            entities = ("group", "organization") if lower != "it" else ("organization", "document")
+        if lower in PRONOUNS_GROUP or lower in PRONOUNS_THING:  # the nearest, spoken or not
+            thing = lower in PRONOUNS_THING
+            entities = ("organization", "document") if thing else ("group", "organization")
             return self.antecedent(
                 head,
                 self.settings.pronoun_reach,
                 lambda _: False,
                 lambda s: s.typed.entity in entities,
                 lambda _: True,
-                described=self.described_groups if lower != "it" else self.described_things,
+                described=self.described_things if thing else self.described_groups,
             ) or self.last(lambda s: s.typed.entity in entities)
         lemma = typed.head_lemma
         if typed.anaphoric and lemma in self.lex.pair_nouns:
