@@ -43,7 +43,16 @@ def chain(a: Analysis) -> list[list[str]]:
             "organization",
         ),
         ("Pagliano's lawyer said his client would not testify.", "Pagliano", "organization"),
-        ("A report by the United Nations found that hunger had doubled.", "report", "document"),
+        (
+            "A report by the United Nations found that hunger had doubled.",
+            "report by the United Nations",
+            "document",
+        ),
+        (
+            "A document on the Acme campaign's website states that the plan covers all parents.",
+            "document on the Acme campaign's website",
+            "document",
+        ),
         ("The EU's statement said the deal was off.", "EU's statement", "document"),
         (
             "The CBO released a report on Monday. The report says the deficit will grow.",
@@ -66,7 +75,7 @@ def chain(a: Analysis) -> list[list[str]]:
             "document",
         ),
         ("The report, which the CBO released Monday, says the deficit grew.", "report", "document"),
-        ("A paper by Jane Roe shows that the bees are declining.", "paper", "document"),
+        ("A paper by Jane Roe shows that the bees are declining.", "paper by Jane Roe", "document"),
     ],
 )
 def test_named(analyze: Analyze, text: str, name: str, entity: str) -> None:
@@ -166,7 +175,7 @@ def test_the_paper_is_the_study_named_before_not_a_newspaper(analyze: Analyze) -
         "The paper says that taxes rose too."
     )
     assert [t for _, t, _ in sources(a)] == ["named", "named", "outlet", "outlet"]
-    assert sources(a)[1] == ("paper", "named", "document")
+    assert sources(a)[1] == ("paper by Jane Roe and colleagues", "named", "document")
 
 
 def test_a_definite_document_with_nothing_to_refer_to_is_unresolved(analyze: Analyze) -> None:

@@ -39,6 +39,7 @@ _ISSUING = frozenset(
 )
 _SCHOLARLY = frozenset({"research", "scientific", "academic", "white", "working", "discussion"})
 _POSSESSIVE_PERSONAL = frozenset({"his", "her", "their", "my", "our"})
+_PHRASE_ENDS = frozenset({",", ";", "(", "—", "–"})
 _CORE_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "quantmod", "nmod"})
 
 
@@ -203,11 +204,12 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         or lower in lexicon.document_nouns
         or scholarly(head)
     ):
-        issuer = _issuer(head, lexicon, matches) or ("outlet" if piece else None)
+        found = _issuer(head, lexicon, matches)
+        issuer = found[0] if found else ("outlet" if piece else None)
         kind: SourceType = "unnamed" if anonymous or issuer is None else issuer
         if kind == "unnamed" and any(t.pos_ == "PROPN" for t in core) and not anonymous:
             kind = "named"  # "the Mueller report"
-        name = strip_determiner(text)
+        name = strip_determiner(_with_issuer(head, core, found[1]) if found else text)
         return Typed(kind, "document", name, "doc:" + text.lower(), definite, lemma)
     represented = _represented(head, lexicon, matches)
     if represented is not None and not anonymous:  # "a spokesperson for Acme Corp."
@@ -320,30 +322,54 @@ def _proper_name_beside(head: Token) -> str | None:
     return None
 
 
-def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | None:
-    """The type of whoever issued a document, when the mention says: "a report by the WHO",
-    "data published by OpenAI", "the EU's statement", "his release", "a study by The Economist"
-    (an outlet's document is the outlet's)."""
+def _with_issuer(head: Token, core: list[Token], issuer: Token) -> str:
+    """A document's name with the phrase after it that names its issuer, up to a comma:
+    "report by the WHO", "document on Acme's website", not "report" or "document"."""
+    doc = head.doc
+    plain = doc[core[0].i : core[-1].i + 1].text
+    if issuer.i < head.i or not head.is_ancestor(issuer):
+        return plain
+    prep = next(c for c in head.children if c.is_ancestor(issuer) or c.i == issuer.i)
+    if prep.dep_ != "prep":
+        return plain
+    end = prep.right_edge.i + 1
+    stop = next((t.i for t in doc[issuer.i : end] if t.text in _PHRASE_ENDS), end)
+    return doc[core[0].i : stop].text
+
+
+def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType, Token] | None:
+    """The type of whoever issued a document, and the word naming them, when the mention says:
+    "a report by the WHO", "data published by OpenAI", "the EU's statement", "his release", "a
+    study by The Economist" (an outlet's document is the outlet's), "a document on Acme's
+    website" (the site's)."""
     issuers = []
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             issuers.append(child)  # "the EU's statement", "a Washington Post database"
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             issuers += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ == "on":  # "a document on Acme's website"
+            issuers += [
+                owner
+                for place in child.children
+                if place.dep_ == "pobj" and place.lemma_.lower() in lexicon.document_places
+                for owner in place.children
+                if owner.dep_ == "poss" or (owner.dep_ == "compound" and owner.pos_ == "PROPN")
+            ]
         elif child.dep_ in ("acl", "relcl"):
             issuers += _clause_issuers(child)
     if head.dep_ == "dobj" and head.head.lemma_.lower() in _ISSUING:  # "The CBO released a report"
         issuers += [c for c in head.head.children if c.dep_ == "nsubj"]
     for issuer in issuers:
         if issuer.lower_ in ("his", "her"):
-            return "named"
+            return "named", issuer
         if issuer.lower_ == "our":  # outside quotes, the publication's own ("our forecasts")
-            return "outlet"
+            return "outlet", issuer
         if issuer.pos_ == "PRON" and not issuer.text.isupper():  # not "the WHO"
             continue
         typed = classify(issuer, lexicon, matches)
         if typed.type in ("named", "outlet"):
-            return typed.type
+            return typed.type, issuer
     return None
 
 

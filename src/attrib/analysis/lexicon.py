@@ -178,6 +178,8 @@ class Lexicon:
     hedge_passives: frozenset[str]
     institutions: frozenset[str]
     document_nouns: frozenset[str]
+    document_places: frozenset[str]
+    """Where a document is posted ("website", "page"): its owner issued it."""
     study_nouns: frozenset[str]
     """Documents of research ("study", "report"), whose authors "the researchers" are."""
     study_authors: frozenset[str]
@@ -299,7 +301,8 @@ class Lexicon:
             hedge_adverbs=hedges["adverb"],
             hedge_passives=hedges["passive"],
             institutions=_word_set(files["institutions.txt"]),
-            document_nouns=frozenset().union(*documents.values()),
+            document_nouns=documents[""] | documents["study"],
+            document_places=documents["place"],
             study_nouns=documents["study"],
             study_authors=people["study-author"],
             person_nouns=people["role"],
