@@ -35,7 +35,8 @@ def chain(a: Analysis) -> list[list[str]]:
     ("text", "name", "entity"),
     [
         ("Carolina coach Rod Brind'Amour said the team was tired.", "Rod Brind'Amour", "person"),
-        ("Supt Peters said the road would stay closed.", "Supt Peters", "person"),
+        ("Supt Peters said the road would stay closed.", "Peters", "person"),
+        ("Dr Okafor said the ward would reopen.", "Okafor", "person"),
         ("Goldman Sachs said in a statement that profits rose.", "Goldman Sachs", "organization"),
         (
             "A spokesperson for Acme Corp. said the recall was voluntary.",

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ..results import Entity, SourceType
 from .lexicon import Lexicon, Matches
+from .people import without_honorific
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "i", "me"})
 PRONOUNS_GROUP = frozenset({"they", "them", "their", "we", "us"})
@@ -130,6 +131,14 @@ def _tagged_name(head: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _after_honorific(head: Token, lexicon: Lexicon) -> bool:
+    """A name written after a title of persons ("Dr Fauci", "Mrs. Acme")."""
+    first = min((c.i for c in head.lefts if c.dep_ == "compound"), default=head.i)
+    before = head.doc[first - 1] if first > 0 else None
+    words = [head.doc[first], before] if before is not None else [head.doc[first]]
+    return any(w.lower_.rstrip(".") in lexicon.honorifics for w in words if w.i != head.i)
+
+
 def _plural_acronym(head: Token) -> bool:
     """ "MPs", "CEOs": the tagger reads them as proper names, but they are plural nouns."""
     text = head.text
@@ -188,6 +197,9 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         return Typed("named", "person", name, "person:" + name.lower(), False, lemma)
     if head.ent_type_ in _NAME_LABELS and proper and not anonymous:
         name = strip_determiner(_entity_text(head))
+        if _after_honorific(head, lexicon):  # "Dr Fauci", tagged an organization
+            name = without_honorific(name, lexicon.honorifics)
+            return Typed("named", "person", name, "person:" + name.lower(), False, lemma)
         if head.ent_type_ == "NORP" and plural:  # "Republicans", "Tory MPs": a generic group
             return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
         return Typed("named", "organization", name, "org:" + name.lower(), False, lemma)

@@ -205,6 +205,8 @@ class Lexicon:
     """Nouns of people who speak for an organization ("spokesperson")."""
     counsel: frozenset[str]
     """Nouns of people who speak for a person ("lawyer"), on the record when the person is named."""
+    honorifics: frozenset[str]
+    """Titles before a name, without their full stop ("dr", "mrs")."""
     same_role: dict[str, frozenset[str]]
     """Role noun or title -> every word for that role ("judge" -> "judge", "justice")."""
     relations: frozenset[str]
@@ -322,6 +324,7 @@ class Lexicon:
             counsel=people["counsel"],
             relations=people["relation"],
             same_role=_same_role(people["same-role"]),
+            honorifics=people["honorific"],
             outlet_words=media["name-word"],
             news_pieces=media["piece"],
             news_reports=media["report"],

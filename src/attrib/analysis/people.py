@@ -60,13 +60,14 @@ class People:
 
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
+        self.honorifics = lexicon.honorifics
         self.people: list[Person] = []
         self._at: dict[int, Person] = {}  # token index -> person mentioned there
         genders = lexicon.genders
         for ent in doc.ents:
             if ent.label_ != "PERSON" or not _looks_like_a_name(ent):
                 continue
-            words = _name_words(ent, genders)
+            words = _name_words(ent, lexicon)
             if not words:
                 continue
             person = self._person(words, ent)
@@ -99,9 +100,9 @@ class People:
             ]
             for p in shorter:  # "Bloomberg" seen first, "Michael Bloomberg" now: one person
                 if len(shorter) == 1:
-                    p.words, p.name = words, _display(ent)
+                    p.words, p.name = words, _display(ent, self.honorifics)
                     return p
-        person = Person(_display(ent), words)
+        person = Person(_display(ent, self.honorifics), words)
         self.people.append(person)
         return person
 
@@ -218,22 +219,24 @@ def _alone(tok: Token) -> bool:
     return not before and not after
 
 
-def _name_words(ent: Span, genders: dict[str, str]) -> tuple[str, ...]:
+def _name_words(ent: Span, lexicon: Lexicon) -> tuple[str, ...]:
     """The words of a name without titles and a possessive: "Prince Harry's" -> ("harry",)."""
     words = [t.lower_ for t in ent if t.is_alpha or "-" in t.text or "'" in t.text[1:]]
     words = [w for w in words if w not in ("'s", "’s")]
-    while len(words) > 1 and (words[0] in genders or words[0].rstrip(".") in _HONORIFICS):
+    genders, honorifics = lexicon.genders, lexicon.honorifics
+    while len(words) > 1 and (words[0] in genders or words[0].rstrip(".") in honorifics):
         words.pop(0)
     return tuple(words)
 
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "sgt"})
+def _display(ent: Span, honorifics: frozenset[str]) -> str:
+    return without_honorific(ent.text.removesuffix("'s").removesuffix("’s"), honorifics)
 
 
-def _display(ent: Span) -> str:
-    text = ent.text.removesuffix("'s").removesuffix("’s")
-    first, _, rest = text.partition(" ")
-    return rest if rest and first.lower().rstrip(".") in _HONORIFICS else text
+def without_honorific(name: str, honorifics: frozenset[str]) -> str:
+    """A name without the title before it: "Dr. Jane Roe" -> "Jane Roe"."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower().rstrip(".") in honorifics else name
 
 
 def _titles(ent: Span, lexicon: Lexicon) -> set[str]:
