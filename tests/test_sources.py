@@ -349,6 +349,28 @@ def test_possessive_pronouns_refer_back_like_their_subject_forms(analyze: Analyz
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Companies complain that the tax rules are too complicated.", ("unnamed", "group")),
+        ("Police said the road would stay closed.", ("named", "organization")),
+        (
+            "The ruling angered farmers in Ohio, who said that prices would fall.",
+            ("unnamed", "group"),
+        ),
+        (
+            "The plan worried Democrats on Capitol Hill, who argued that it would cost votes.",
+            ("unnamed", "group"),
+        ),
+    ],
+)
+def test_generic_plurals_and_who_after_a_place_are_people(
+    analyze: Analyze, text: str, expected: tuple[str, str]
+) -> None:
+    _, kind, entity = sources(analyze(text))[0]
+    assert (kind, entity) == expected
+
+
 def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
     a = analyze(
         "Senator Bob Casey spoke at the rally. His wife, Terese Casey, said the campaign was ready. "

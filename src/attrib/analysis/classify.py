@@ -443,8 +443,13 @@ def _entity_text(head: Token) -> str:
 
 
 def _institution(core: list[Token], lexicon: Lexicon, matches: Matches) -> str | None:
-    """The institution a description ends with ("the White House", "the foreign ministry"),
-    or a lone plural of one ("ministries")."""
+    """The institution a description ends with ("the White House", "the foreign ministry");
+    not a plural without "the" ("companies complain", "hospitals say": a generic group), though
+    "police" is one."""
+    head = core[-1]
+    generic = head.tag_ == "NNS" and head.lower_ != head.lemma_.lower()
+    if generic and not any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in core):
+        return None
     found = matches.institution(core, _DETERMINERS)
     if found is not None:
         return found

@@ -38,6 +38,7 @@ _GENERIC_OUTLET = frozenset({"publication", "outlet", "media", "newspaper", "pap
 _QUOTE_MARKS = '"“”„«»‘’'
 _PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING
 _DOUBLED = "''"
+_PLACES = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
 @dataclass
@@ -636,14 +637,26 @@ def _titles(name: Token, head: Token) -> set[str]:
     return titles
 
 
+def _people_before(place: Token) -> Token | None:
+    """The people a place or body follows ("farmers in Ohio", "Democrats on Capitol Hill"),
+    wherever the parser hung the preposition: "who" after the place refers to them."""
+    prep = place.head
+    before = prep.head if prep.head.pos_ in ("NOUN", "PROPN") else prep.doc[max(0, prep.i - 1)]
+    people = before.tag_ in ("NNS", "NNPS") or before.ent_type_ in ("PERSON", "NORP")
+    return before if people and before.i < place.i else None
+
+
 def _relative_antecedent(head: Token) -> Token | None:
-    """The noun a relative pronoun stands for: "who" in "the aide, who said" is the aide, and in
-    a cleft, "It was a wine merchant who told me", the merchant."""
+    """The noun a relative pronoun stands for: "who" in "the aide, who said" is the aide (and
+    in "farmers in Ohio, who said", the farmers), and in a cleft, "It was a wine merchant who
+    told me", the merchant."""
     if head.tag_ not in ("WP", "WDT"):
         return None
     clause = head.head
     if clause.dep_ == "relcl":
         noun = clause.head
+        if head.lower_ in ("who", "whom") and noun.ent_type_ in _PLACES and noun.dep_ == "pobj":
+            noun = _people_before(noun) or noun  # "Democrats on Capitol Hill, who"
         if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:
             return noun
     if clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
