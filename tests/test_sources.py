@@ -192,6 +192,32 @@ def test_a_speaker_after_the_verb_wins_over_a_misparsed_quotation(analyze: Analy
     assert sources(a) == [("Dana Kerr", "named", "person")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dana Kerr ran the council for years.\n\n"
+            "\u201cMy view, that was a mistake,\u201d the former chairwoman said on Monday.",
+            "Dana Kerr",
+        ),
+        (
+            "Dana Kerr and Tom Hale met voters on Monday, each touting a record of service and "
+            "saying the other lacks experience.",
+            "Dana Kerr",
+        ),
+        (
+            "At a press briefing, a reporter asked Dana Kerr, \u201cWhat went wrong?\u201d\n\n"
+            "\u201cWe moved too slowly on the budget,\u201d she replied.",
+            "Dana Kerr",
+        ),
+    ],
+)
+def test_the_speaker_is_the_subject_the_construction_gives(
+    analyze: Analyze, text: str, expected: str
+) -> None:
+    assert sources(analyze(text))[-1][0] == expected
+
+
 def test_a_name_the_tagger_took_for_a_common_noun_is_named(analyze: Analyze) -> None:
     a = analyze("Stiglitz calls the plan a mistake.")
     assert sources(a)[0][:2] == ("Stiglitz", "named")

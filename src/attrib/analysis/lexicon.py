@@ -186,6 +186,10 @@ class Lexicon:
     """Nouns for a study's authors ("researchers", "scientists")."""
     person_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
+    question_verbs: frozenset[str]
+    """Verbs of asking, whose object is the person asked ("asked the mayor")."""
+    reply_verbs: frozenset[str]
+    """Verbs of replying, whose pronoun subject is the person asked last."""
     cue_nouns: dict[str, str]
     """Cue noun lemma -> its class."""
     support_verbs: frozenset[str]
@@ -310,6 +314,8 @@ class Lexicon:
             person_nouns=people["role"],
             addressee_verbs=objects["addressee"],
             topic_prepositions=objects["preposition"],
+            question_verbs=objects["question"],
+            reply_verbs=objects["reply"],
             cue_nouns=cue_nouns,
             support_verbs=support_verbs,
             label_words=_word_set(files["label_words.txt"]),

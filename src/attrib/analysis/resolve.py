@@ -230,6 +230,9 @@ class _Resolver:
             return None  # outside quotes, the writer
         if lower in PRONOUNS_PERSON:
             gender = pronoun_gender(lower)
+            asked = self.asked_before(head, gender)
+            if asked is not None:  # 'A reporter asked Jane Roe, "...?" "Never," she replied'
+                return asked
             earlier = self.same_pronoun_before(head)
             return self.antecedent(
                 earlier or head,
@@ -452,6 +455,21 @@ class _Resolver:
         if study is None or (outlet is not None and outlet.mentions[-1].start > study.idx):
             return None  # a newspaper mentioned since is nearer
         return study
+
+    def asked_before(self, head: Token, gender: str | None) -> _Source | None:
+        """The person asked last, within the pronoun's reach, when the pronoun is the subject
+        of a verb of replying."""
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in self.lex.reply_verbs:
+            return None
+        start = self.first_token(self.sentence[head.i] - self.settings.pronoun_reach)
+        for tok in reversed(self.doc[start : head.i]):
+            if tok.lemma_.lower() not in self.lex.question_verbs or tok.pos_ != "VERB":
+                continue
+            person = next(
+                (p for c in tok.children if c.dep_ == "dobj" and (p := self.people.at(c))), None
+            )
+            return self.for_person(person) if person and person.agrees(gender) else None
+        return None
 
     def same_pronoun_before(self, head: Token) -> Token | None:
         """ "Although he is new to the job, he agrees ...": the same pronoun as the subject

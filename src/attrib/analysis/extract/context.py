@@ -25,6 +25,9 @@ CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 Trigger = Literal["according", "hedge", "verb", "noun"]
 
 
+_DISTRIBUTIVE = frozenset({"each", "both", "all"})
+
+
 @dataclass(frozen=True)
 class Settings:
     """The tuning numbers of the rules; the ``attribution`` factory's config sets them."""
@@ -294,17 +297,34 @@ def subject(verb: Token) -> Token | None:
     if is_passive(verb):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if len(subjects) > 1 and subjects[-1].i > verb.i:  # '"... Real trouble," said Kerr'
-        return subjects[-1]  # the one before is a piece of the quotation the parser misread
+    if len(subjects) > 1:  # a piece of a quotation the parser misread, or a misparse
+        after = [s for s in subjects if s.i > verb.i]  # '"... Real trouble," said Kerr'
+        if after:
+            return after[0]
+        first, last = subjects[0], subjects[-1]
+        coordinated = any(c.dep_ == "conj" for c in first.children)  # "he and his co-authors"
+        return first if coordinated else last  # '"My view, that was wrong," Kerr said'
     if subjects:
-        return subjects[0]
+        return _distributed(subjects[0])
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        shared = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        return _distributed(shared) if shared is not None else None
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... by saying that ..."
         return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
     return _inverted_subject(verb)
+
+
+def _distributed(subject: Token) -> Token:
+    """ "Jane and Tom met, each saying ...": "each", "both" or "all" alone stands for the subject
+    of the clause it hangs on."""
+    verb = subject.head
+    if subject.lower_ not in _DISTRIBUTIVE or any(c.dep_ == "prep" for c in subject.children):
+        return subject
+    if verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), subject)
+    return subject
 
 
 def _inverted_subject(verb: Token) -> Token | None:
