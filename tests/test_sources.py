@@ -218,6 +218,27 @@ def test_the_speaker_is_the_subject_the_construction_gives(
     assert sources(analyze(text))[-1][0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Corp. closed its plant in Ohio on Monday. A spokesman said the workers would "
+            "be paid.",
+            ("Acme Corp.", "named", "organization"),
+        ),
+        (
+            "The company will close the plant, a spokeswoman said.",
+            ("company", "named", "organization"),
+        ),
+        ("A spokesman said the workers would be paid.", ("spokesman", "unnamed", "person")),
+    ],
+)
+def test_a_spokesperson_speaks_for_the_organization_the_text_is_about(
+    analyze: Analyze, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert sources(analyze(text)) == [expected]
+
+
 def test_a_name_the_tagger_took_for_a_common_noun_is_named(analyze: Analyze) -> None:
     a = analyze("Stiglitz calls the plan a mistake.")
     assert sources(a)[0][:2] == ("Stiglitz", "named")

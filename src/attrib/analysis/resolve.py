@@ -273,6 +273,8 @@ class _Resolver:
                 return same
         if typed.type == "named" and typed.entity == "person" and not typed.anaphoric:
             return self.same_person(typed)
+        if lemma in self.lex.representatives and typed.type == "unnamed" and _bare(head):
+            return self.spoken_for(head)  # "The company will close the plant, a spokesman said"
         if not typed.anaphoric:
             return None
         if typed.type == "outlet":
@@ -342,6 +344,24 @@ class _Resolver:
             if words & introduction_words(self.doc[first].subtree, person.titles):
                 return self.for_person(person)
         return None
+
+    def spoken_for(self, head: Token) -> _Source | None:
+        """The named organization a spokesperson with no "for X" speaks for: the one that is
+        the subject of its sentence or of one just before it, as the descriptions of
+        :meth:`antecedent` are found."""
+        if self.matches.anonymous({t.i for t in mention_tokens(head)}):
+            return None
+        body = self.antecedent(
+            head,
+            self.settings.description_reach,
+            lambda _: False,
+            lambda s: s.typed.entity == "organization" and s.typed.type == "named",
+            lambda t: t.ent_type_ == "ORG" or t.lemma_.lower() in self.lex.institutions,
+            described=self.described_things,
+        )
+        if body is None or body.typed.entity != "organization" or body.typed.type != "named":
+            return None
+        return body
 
     def study_named_before(self, head: Token) -> _Source | None:
         """The study mentioned last before ``head``, when it names its authors or issuer ("a
