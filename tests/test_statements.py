@@ -166,6 +166,19 @@ def test_the_question_put_is_not_the_answer(analyze: Analyze) -> None:
     assert [o.cls for o in a.others] == ["question"]
 
 
+def test_a_quoted_answer_after_the_question_is_the_statement(analyze: Analyze) -> None:
+    a = analyze('Asked about the budget, Dana Kerr said, "We are not going into that."')
+    assert contents(a) == ['"We are not going into that."']
+
+
+@pytest.mark.parametrize("name", ["O'Brien", "D\u2019Angelo", "Brind'Amour"])
+def test_a_name_with_an_apostrophe_speaks(analyze: Analyze, name: str) -> None:
+    a = analyze(f"{name} added that the team was proud of the win.")
+    assert len(a.statements) == 1
+    source = a.source(a.statements[0].source_id)
+    assert source is not None and (source.name, source.type) == (name, "named")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -20,6 +20,8 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "i", "me"})
 PRONOUNS_GROUP = frozenset({"they", "them", "their", "we", "us"})
 PRONOUNS_THING = frozenset({"it", "its"})
 PRONOUNS_SPEAKER = frozenset({"i", "me", "we", "us"})  # the speaker, never a reference back
+_SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody", "one"})
+_SEVERAL = frozenset({"everyone", "everybody", "others", "many", "some", "all", "both", "few"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
@@ -159,13 +161,14 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     acronyms = _plural_acronym(head)  # "Tory MPs": a plural of a common noun, not a name
     if acronyms:
         lemma = lower[:-1]
-    pronoun = head.pos_ == "PRON" and head.ent_type_ not in ("PERSON", "ORG")  # "Brind'Amour"
+    misread = head.pos_ == "PRON" and not head.is_stop and head.text[:1].isupper()  # "Brind'Amour"
+    pronoun = head.pos_ == "PRON" and not misread and head.ent_type_ not in ("PERSON", "ORG")
     if pronoun or lower in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING:
         entity: Entity = (
             "person"
-            if lower in PRONOUNS_PERSON
+            if lower in PRONOUNS_PERSON or lower in _SOMEONE
             else "group"
-            if lower in PRONOUNS_GROUP
+            if lower in PRONOUNS_GROUP or lower in _SEVERAL
             else "organization"
         )
         return Typed("unnamed", entity, head.text, lower, True, lower)
@@ -189,6 +192,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     plural = _is_plural(head)
     proper = not acronyms and (
         head.pos_ == "PROPN"
+        or misread
         or (head.text.isupper() and len(head.text) > 1)
         or _tagged_name(head, lexicon)
     )

@@ -45,7 +45,7 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
     if lemma is None or is_relay(lemma, verb):
         return None
     subj = subject(verb)
-    if subj is None or not any(t.is_alpha for t in subj.subtree):  # none, or a stray symbol
+    if subj is None or not any(t.text[:1].isalpha() for t in subj.subtree):  # "'s", a symbol
         return None
     if subj.lower_ in ("it", "there") and is_passive(verb):
         return None
@@ -163,7 +163,7 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
     if trailing_report(ctx, verb):  # "..., UNN reports.": the rest of the sentence
         inside = {t.i for t in verb.subtree}
         return pieces_from_tokens(ctx, (t.i for t in sent if t.i not in inside)), None
-    aside = _interpolated(verb, sent)
+    aside = _interpolated(ctx, verb, sent)
     if aside is not None:  # "Building it, the engineers note, took years": all but the aside
         first, last = aside
         return pieces_from_tokens(ctx, (t.i for t in sent if not first <= t.i <= last)), None
@@ -194,11 +194,15 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
     return (), None
 
 
-def _interpolated(verb: Token, sent: Span) -> tuple[int, int] | None:
+def _interpolated(ctx: Context, verb: Token, sent: Span) -> tuple[int, int] | None:
     """The commas around a cue set into its claim, subject first ("Building the dam, the engineers
-    note, requires planning"), whatever the parser made of the claim's two halves."""
+    note, requires planning"), whatever the parser made of the claim's two halves; not a
+    question put before the cue ("Asked about the dam, the engineers said, ...")."""
     subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     if subj is None or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    questions = ctx.lexicon.question_verbs
+    if any(c.dep_ == "advcl" and c.lemma_.lower() in questions for c in verb.lefts):
         return None
     before, after = subj.left_edge.i - 1, verb.i + 1
     doc = verb.doc
