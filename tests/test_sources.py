@@ -147,6 +147,11 @@ def test_what_an_outlet_publishes_is_the_outlets(analyze: Analyze, text: str, na
     assert sources(analyze(text)) == [(name, "outlet", "document")]
 
 
+def test_an_acronym_that_reports_is_an_outlet_not_a_person(analyze: Analyze) -> None:
+    a = analyze("KNV reported on Monday that the port had reopened.")
+    assert sources(a) == [("KNV", "outlet", "organization")]
+
+
 def test_they_is_the_nearest_group_spoken_or_not(analyze: Analyze) -> None:
     a = analyze(
         "Officials said the plan was ready. Critics of the plan see trouble ahead. "

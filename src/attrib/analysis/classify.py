@@ -196,7 +196,8 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         or (head.text.isupper() and len(head.text) > 1)
         or _tagged_name(head, lexicon)
     )
-    if head.ent_type_ == "PERSON" and not plural and not anonymous:
+    acronym = head.text.isupper() and len(head.text) > 1 and _entity_text(head) == head.text
+    if head.ent_type_ == "PERSON" and not plural and not anonymous and not acronym:  # not "CNS"
         name = _entity_text(head)
         return Typed("named", "person", name, "person:" + name.lower(), False, lemma)
     if head.ent_type_ in _NAME_LABELS and proper and not anonymous:

@@ -192,7 +192,7 @@ class _Resolver:
         return (
             typed.type == "named"
             and typed.entity == "organization"
-            and head.ent_type_ == "ORG"
+            and (head.ent_type_ == "ORG" or head.text.isupper())
             and head.lemma_.lower() not in self.lex.institutions
         )
 
