@@ -218,6 +218,19 @@ def test_an_outlet_label_is_a_speaker(analyze: Analyze) -> None:
     ]
 
 
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(analyze: Analyze) -> None:
+    a = analyze(
+        "What readers told us about the new bridge.\n\n"
+        "\u201cThe bridge will cut my commute in half.\u201d \u2015 Maria Lopez\n"
+        "\u201cIt is too expensive for a town this size.\u201d\u2014 Tom Becker\u00a0\n"
+        "The bridge opens next year \u2014 Town Council"
+    )
+    assert [(speaker(a, st), st.content.text[:11]) for st in a.statements] == [
+        ("Maria Lopez", "\u201cThe bridge"),
+        ("Tom Becker", "\u201cIt is too "),
+    ]
+
+
 def test_an_embedded_post_is_its_authors_statement(analyze: Analyze) -> None:
     a = analyze(
         "The ferry left at noon.\n\n"

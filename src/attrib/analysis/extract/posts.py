@@ -1,10 +1,19 @@
-"""Social posts embedded in a page. Once a page is reduced to text, an embedded post is a
+"""Signed text: words followed by the name of whoever wrote or said them.
+
+Social posts embedded in a page: once a page is reduced to text, an embedded post is a
 paragraph followed by its signature line, "— Dave Schukin (@schukin) July 3, 2019": the
-paragraph is a statement of the account's owner, without the link that closes it."""
+paragraph is a statement of the account's owner, without the link that closes it.
+
+Signed quotations: a quotation followed on its line by a dash and a name ('"We need a new
+bridge." ― Jane Roe'), as collected reader responses, vox pops and epigraphs are written: the
+quotation is that person's."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span
 
 from .candidates import Candidate, Mention, fresh_uids
 from .context import Context, trim
@@ -17,12 +26,50 @@ _SIGNATURE = re.compile(  # the date makes it a post's signature, not a byline "
     r"[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*$",
     re.MULTILINE,
 )
+_SIGNED_QUOTE = re.compile(  # a dash, then one to four capitalized words, closing the line
+    r"(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})"
+    r"[^\S\n]*$",
+    re.MULTILINE,
+)
+_CLOSING_QUOTES = "\"”’'"
 _TRAILING_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 
 
 def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     uids = fresh_uids(found, len(ctx.doc))
-    new = []
+    return (*found, *_posts(ctx, uids), *_signed_quotes(ctx, uids))
+
+
+def _signed_quotes(ctx: Context, uids: Iterator[int]) -> Iterator[Candidate]:
+    """A quotation closed just before a dash and a person's name at the end of its line."""
+    for match in _SIGNED_QUOTE.finditer(ctx.text):
+        end = match.start()
+        while end > 0 and ctx.text[end - 1] in " \t\u00a0":  # no copy of the text before it
+            end -= 1
+        if end == 0 or ctx.text[end - 1] not in _CLOSING_QUOTES:
+            continue
+        quote = ctx.quotes.containing(end - 1)
+        name = ctx.doc.char_span(*match.span("name"), alignment_mode="contract")
+        if quote is None or name is None or not len(name) or not _a_name(name):
+            continue
+        mention = Mention(name.start_char, name.end_char, (name.root,))
+        yield Candidate(
+            next(uids),
+            ((quote.start, quote.end),),
+            match.span("dash"),
+            mention,
+            POST_CUE,
+            cls="speech",
+        )
+
+
+def _a_name(span: Span) -> bool:
+    """Proper nouns only, with a final full stop at most: "Jane Roe", not "Reuters file"."""
+    words = [t for t in span if not t.is_punct]
+    return bool(words) and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words)
+
+
+def _posts(ctx: Context, uids: Iterator[int]) -> Iterator[Candidate]:
     for match in _SIGNATURE.finditer(ctx.text):
         content = _post_before(ctx.text, match.start(), ctx.settings.max_post_chars)
         name = ctx.doc.char_span(*match.span("name"), alignment_mode="contract")
@@ -30,8 +77,7 @@ def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
             continue
         mention = Mention(name.start_char, name.end_char, (name.root,))
         cue = match.span("dash")
-        new.append(Candidate(next(uids), (content,), cue, mention, POST_CUE, cls="speech"))
-    return (*found, *new)
+        yield Candidate(next(uids), (content,), cue, mention, POST_CUE, cls="speech")
 
 
 def _post_before(text: str, signature: int, reach: int) -> tuple[int, int] | None:
