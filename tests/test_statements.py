@@ -95,6 +95,11 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
         ("The coach made clear that he would stay.", "speech", "that he would stay"),
         ("She made it clear that she would run again.", "speech", "that she would run again"),
         ("Post mortem tests showed high levels of the gas.", "document", "high levels of the gas"),
+        (
+            "The club said in a statement that its captain would miss two weeks.",
+            "speech",
+            "that its captain would miss two weeks",
+        ),
     ],
 )
 def test_statements_and_their_class(analyze: Analyze, text: str, cls: str, content: str) -> None:

@@ -223,11 +223,21 @@ def _introduces(verb: Token) -> bool:
 
 
 def _misattached_clauses(verb: Token) -> list[Token]:
-    """A "that"-clause the parser hung under an adverb or a preposition: "has hinted before
-    that ...", but not a purpose clause ("so that", "in order that")."""
+    """A "that"-clause the parser hung under an adverb, a preposition or the noun of one: "has
+    hinted before that ...", "said in a statement that ...", but not a purpose clause ("so
+    that", "in order that")."""
     after = [c for c in verb.children if c.i > verb.i]
     candidates = [c for c in after if c.dep_ == "advcl"]
-    candidates += [pc for p in after if p.dep_ == "prep" for pc in p.children if pc.dep_ == "pcomp"]
+    preps = [p for p in after if p.dep_ == "prep"]
+    candidates += [pc for p in preps for pc in p.children if pc.dep_ == "pcomp"]
+    candidates += [
+        c
+        for p in preps
+        for noun in p.children
+        if noun.dep_ == "pobj"
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+    ]
     return [c for c in candidates if _that_clause(c)]
 
 
