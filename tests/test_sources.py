@@ -460,6 +460,23 @@ def test_chains(analyze: Analyze, text: str, expected: list[str]) -> None:
     assert chain(analyze(text)) == [expected]
 
 
-def test_a_cited_statement_drops_the_citing_phrase(analyze: Analyze) -> None:
-    a = analyze("According to a police source, cited by the BBC, the suspect fled.")
-    assert a.statements[0].content.text == "the suspect fled"
+def test_according_to_an_outlet_which_cited_someone_is_a_chain(analyze: Analyze) -> None:
+    a = analyze("According to the Daily Ledger, which cited two aides, the bill is dead.")
+    assert chain(a) == [["two aides", "Daily Ledger"]]
+    assert [st.content.text for st in a.statements] == ["the bill is dead"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("According to a police source, cited by the BBC, the suspect fled.", "the suspect fled"),
+        (
+            "The Daily Ledger reported, citing a police source, that the suspect fled.",
+            "that the suspect fled",
+        ),
+    ],
+)
+def test_a_cited_statement_drops_the_citing_phrase(
+    analyze: Analyze, text: str, content: str
+) -> None:
+    assert analyze(text).statements[0].content.text == content

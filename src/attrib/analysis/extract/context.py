@@ -337,8 +337,14 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 
 def is_relay(lemma: str, verb: Token) -> bool:
-    """ ", citing X" or ", quoting X": a participle naming the source of the report before it."""
-    return lemma in ("cite", "quote") and verb.dep_ in ("advcl", "xcomp", "conj", "acl")
+    """ ", citing X" or ", quoting X": a participle naming the source of the report before it;
+    "according to Politico, which cited X": a relative clause on the reporter."""
+    if lemma not in ("cite", "quote"):
+        return False
+    relative = verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children
+    )
+    return relative or verb.dep_ in ("advcl", "xcomp", "conj", "acl")
 
 
 # -- source mentions ----------------------------------------------------------------------------

@@ -21,7 +21,8 @@ from .context import Context, cue_lemma, is_relay, mention, subtree_range, trigg
 def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """ ", citing X": X is the original source of the report the participle belongs to: the
     nearest report before it in the sentence, else the verb it hangs on ("Citing Y, X
-    reported", "X, citing Y, said"); ", cited by X": X relays the statement before it
+    reported", "X, citing Y, said"), or the report whose source a relative clause hangs on
+    ("according to Politico, which cited X"); ", cited by X": X relays the statement before it
     ("according to Y, cited by X")."""
     cands = list(found)
     cues = sorted((c.cue_token, n) for n, c in enumerate(cands) if c.cue_token is not None)
@@ -37,9 +38,13 @@ def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         cand = cands[host] if host is not None else None
         if host is None or cand is None or cand.source is None:
             continue
-        if obj is not None:
+        if verb.dep_ == "relcl" and verb.head not in cand.source.heads:
+            continue  # "which cited X" on another noun than the report's source
+        if obj is not None:  # the claim loses ", citing X," where the parser put it inside
             relays = (cand.source, *cand.relays)
-            cands[host] = replace(cand, source=mention(ctx, obj), relays=relays)
+            start, end = verb.idx, obj.right_edge.idx + len(obj.right_edge)
+            pieces = tuple(trim(ctx.text, *p) for p in _without(cand.pieces, start, end))
+            cands[host] = replace(cand, source=mention(ctx, obj), relays=relays, pieces=pieces)
         elif by is not None:
             start, end = subtree_range(verb)
             pieces = tuple(trim(ctx.text, *p) for p in _without(cand.pieces, start, end))
