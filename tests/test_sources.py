@@ -404,6 +404,10 @@ def test_possessive_pronouns_refer_back_like_their_subject_forms(analyze: Analyz
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "Those who acknowledge that the plan failed want a new one.",
+            ("unnamed", "group"),
+        ),
         ("Companies complain that the tax rules are too complicated.", ("unnamed", "group")),
         ("Police said the road would stay closed.", ("named", "organization")),
         (

@@ -21,7 +21,9 @@ PRONOUNS_GROUP = frozenset({"they", "them", "their", "we", "us"})
 PRONOUNS_THING = frozenset({"it", "its"})
 PRONOUNS_SPEAKER = frozenset({"i", "me", "we", "us"})  # the speaker, never a reference back
 _SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody", "one"})
-_SEVERAL = frozenset({"everyone", "everybody", "others", "many", "some", "all", "both", "few"})
+_SEVERAL = frozenset(
+    {"everyone", "everybody", "others", "many", "some", "all", "both", "few", "those"}
+)
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})

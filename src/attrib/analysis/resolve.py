@@ -38,6 +38,7 @@ _GENERIC_OUTLET = frozenset({"publication", "outlet", "media", "newspaper", "pap
 _QUOTE_MARKS = '"“”„«»‘’'
 _PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING
 _DOUBLED = "''"
+_THOSE = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "someone", "others"})
 _PLACES = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
@@ -695,8 +696,8 @@ def _relative_antecedent(head: Token) -> Token | None:
         noun = clause.head
         if head.lower_ in ("who", "whom") and noun.ent_type_ in _PLACES and noun.dep_ == "pobj":
             noun = _people_before(noun) or noun  # "Democrats on Capitol Hill, who"
-        if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:
-            return noun
+        if (noun.pos_ in ("NOUN", "PROPN") or noun.lower_ in _THOSE) and noun.i != head.i:
+            return noun  # "an aide, who", "those who"
     if clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
         return next((c for c in clause.head.children if c.dep_ == "attr"), None)
     return None
