@@ -451,6 +451,7 @@ def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
             ["minister", "newspaper"],
         ),
         ("The army has withdrawn from the city, reported Euro News.", ["Euro News"]),
+        ("The army has withdrawn from the city, reported the Daily Ledger.", ["Daily Ledger"]),
         ("The mayor told CNN that the bridge would reopen.", ["mayor", "CNN"]),
         ("The plan was approved, the official told Reuters.", ["official", "Reuters"]),
         (

@@ -308,6 +308,9 @@ def subject(verb: Token) -> Token | None:
         return _distributed(subjects[0])
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    inverted = inverted_object(verb)
+    if inverted is not None:
+        return inverted
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         shared = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         return _distributed(shared) if shared is not None else None
@@ -325,6 +328,24 @@ def _distributed(subject: Token) -> Token:
     if verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
         return next((c for c in verb.head.children if c.dep_ == "nsubj"), subject)
     return subject
+
+
+def inverted_object(verb: Token) -> Token | None:
+    """ "The army has withdrawn, reported the Daily Courier.": a cue after a comma that closes
+    its sentence with a name, which the parser made the cue's object and the clause before it
+    the cue's head."""
+    if verb.dep_ not in ("conj", "parataxis", "advcl") or verb.head.i > verb.i:
+        return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):  # not ", echoing Mr. Roe."
+        return None
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ != "PROPN" or not ends_sentence(obj.right_edge):
+        return None
+    return obj
 
 
 def _inverted_subject(verb: Token) -> Token | None:

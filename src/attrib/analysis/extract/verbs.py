@@ -16,6 +16,7 @@ from .context import (
     Context,
     cue_lemma,
     cue_range,
+    inverted_object,
     is_passive,
     is_relay,
     mention,
@@ -160,6 +161,9 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
             return previous_sentence(ctx, sent), None
         if target is not None:
             return pieces_from_tokens(ctx, (t.i for t in target.subtree)), None
+    if inverted_object(verb) is not None:  # "..., reported the Daily Courier."
+        inside = {t.i for t in verb.subtree}
+        return pieces_from_tokens(ctx, (t.i for t in verb.head.subtree if t.i not in inside)), None
     if trailing_report(ctx, verb):  # "..., UNN reports.": the rest of the sentence
         inside = {t.i for t in verb.subtree}
         return pieces_from_tokens(ctx, (t.i for t in sent if t.i not in inside)), None
