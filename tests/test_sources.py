@@ -197,6 +197,14 @@ def test_a_speaker_after_the_verb_wins_over_a_misparsed_quotation(analyze: Analy
     assert sources(a) == [("Dana Kerr", "named", "person")]
 
 
+def test_a_person_introduced_as_the_subject_before_is_the_new_topic(analyze: Analyze) -> None:
+    a = analyze(
+        '"We are happy," said Jane Roe, a nurse at the hospital. "It has been a long year."\n\n'
+        'Her colleague, Tom Hale, agreed. "We are tired," he said.'
+    )
+    assert [name for name, _, _ in sources(a)] == ["Jane Roe", "Tom Hale"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -436,7 +436,14 @@ class _Resolver:
             if i >= head.i or distance > reach:
                 return
             subject = self.doc[i].dep_ in ("nsubj", "nsubjpass")
-            prefer = speaker and described is None
+            # a person introduced as the subject of the sentence before is the new topic
+            fresh = (
+                _subject_or_named_in_it(self.doc[i])
+                and distance == 1
+                and isinstance(who, Person)
+                and who.mentions[0] == i
+            )
+            prefer = (speaker or fresh) and described is None
             key = (not (distance == 0 and subject), not prefer, distance, not subject, -i)
             if best is None or key < best[0]:
                 best = (key, who)
@@ -603,6 +610,12 @@ class _Resolver:
         if len(typed.name.split()) > len(src.typed.name.split()):
             src.typed = typed
         return src
+
+
+def _subject_or_named_in_it(tok: Token) -> bool:
+    """A subject, or the name set beside one ("Her colleague, Tom Hale, agreed")."""
+    subjects = ("nsubj", "nsubjpass")
+    return tok.dep_ in subjects or (tok.dep_ == "appos" and tok.head.dep_ in subjects)
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
