@@ -197,6 +197,16 @@ def test_a_speaker_after_the_verb_wins_over_a_misparsed_quotation(analyze: Analy
     assert sources(a) == [("Dana Kerr", "named", "person")]
 
 
+def test_a_name_the_tagger_labelled_otherwise_later_is_the_same_person(analyze: Analyze) -> None:
+    a = analyze(
+        "Raquel Montoya-Lewis was sworn in on Monday. At a press conference, Montoya-Lewis said "
+        "the court must change. A reporter asked Montoya-Lewis, \u201cWhat comes first?\u201d\n\n"
+        "\u201cWe must listen to people first,\u201d she replied."
+    )
+    names = [name for name, _, _ in sources(a)]
+    assert names == ["Raquel Montoya-Lewis", "reporter", "Raquel Montoya-Lewis"]
+
+
 def test_a_person_introduced_as_the_subject_before_is_the_new_topic(analyze: Analyze) -> None:
     a = analyze(
         '"We are happy," said Jane Roe, a nurse at the hospital. "It has been a long year."\n\n'

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import Lexicon
 
 _TITLE_WEIGHT = 5
+_MISLABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _MASCULINE = frozenset({"he", "him", "his", "himself"})
 
@@ -80,6 +81,7 @@ class People:
                 if title in genders:
                     person.votes[genders[title]] += _TITLE_WEIGHT
         self._lone_names()
+        self._mislabelled_names(lexicon)
         for person in self.people:
             person.mentions.sort()
         self._pronoun_votes()
@@ -126,6 +128,24 @@ class People:
                 self._at[tok.i] = found[0]
                 self._mention(found[0], tok)
 
+    def _mislabelled_names(self, lexicon: Lexicon) -> None:
+        """A known person's surname or full name that the tagger labelled an organization or a
+        place ("Montoya-Lewis" after "Raquel Montoya-Lewis") is that person, unless it is the
+        name of a news outlet ("Bloomberg" after "Michael Bloomberg")."""
+        for ent in self.doc.ents:
+            if ent.label_ not in _MISLABELS or any(t.i in self._at for t in ent):
+                continue
+            if lexicon.canonical_outlet(ent.text) is not None:  # "Bloomberg", the outlet
+                continue
+            words = _name_words(ent, lexicon)
+            n = len(words)
+            found = [p for p in self.people if n and p.words[-n:] == words and n <= len(p.words)]
+            if len(found) != 1 or not found[0].mentions or min(found[0].mentions) > ent.start:
+                continue
+            for tok in ent:
+                self._at[tok.i] = found[0]
+            self._mention(found[0], ent.root)
+
     def _pronoun_votes(self) -> None:
         """Pronouns after a person who is the only one named in the sentence, up to the first
         pronoun of the next sentence, tell that person's gender."""
@@ -159,7 +179,7 @@ class People:
         words = tuple(w.lower() for w in name.split())
         if not words:
             return None
-        exact = [p for p in self.people if p.words == words]
+        exact = [p for p in self.people if p.words == words or p.name.lower() == name.lower()]
         if exact:
             return exact[0]
         fits = [p for p in self.people if words[-1] in (p.words[0], p.words[-1])]

@@ -494,10 +494,16 @@ class _Resolver:
             if tok.lemma_.lower() not in self.lex.question_verbs or tok.pos_ != "VERB":
                 continue
             person = next(
-                (p for c in tok.children if c.dep_ == "dobj" and (p := self.people.at(c))), None
+                (p for c in tok.children if c.dep_ == "dobj" and (p := self.person_at(c))), None
             )
             return self.for_person(person) if person and person.agrees(gender) else None
         return None
+
+    def person_at(self, head: Token) -> Person | None:
+        """The person a noun phrase names, also where the tagger gave this mention of the name
+        another label than elsewhere ("Montoya-Lewis" a person once, an organization next)."""
+        text = self.doc[head.left_edge.i : head.right_edge.i + 1].text
+        return self.people.at(head) or (self.people.named(text) if head.pos_ == "PROPN" else None)
 
     def same_pronoun_before(self, head: Token) -> Token | None:
         """ "Although he is new to the job, he agrees ...": the same pronoun as the subject
