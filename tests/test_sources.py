@@ -323,6 +323,10 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
             "Harry and Meghan met the press. The pair said they had moved to California.",
             ["Harry and Meghan"],
         ),
+        (
+            "Her former partner at Acme Bakery, Tom Hale, called her the best baker in town.",
+            ["Tom Hale"],
+        ),
         # delayed identification: a lead's description, named after it
         (
             "Ex-mayor backs the tram plan.\n\nA former Springfield mayor says the city should "

@@ -638,7 +638,7 @@ def _named_appositive(head: Token) -> Token | None:
     mention."""
     if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PRON", "NUM"):
         return None
-    return next(
+    own = next(
         (
             c
             for c in head.children
@@ -651,6 +651,19 @@ def _named_appositive(head: Token) -> Token | None:
         ),
         None,
     )
+    return own or _name_after_qualifier(head)
+
+
+def _name_after_qualifier(head: Token) -> Token | None:
+    """ "His partner at Acme, Jane Roe,", "a friend of Tom Hale, Jane Roe,": a person's name
+    the parser hung on the body, place or person that qualifies the description."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            for name in obj.children:
+                after_comma = name.i > 0 and head.doc[name.left_edge.i - 1].text == ","
+                if name.dep_ == "appos" and name.ent_type_ == "PERSON" and after_comma:
+                    return name
+    return None
 
 
 def _unsettled_document(typed: Typed, head: Token) -> bool:
