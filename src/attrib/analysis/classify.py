@@ -24,6 +24,9 @@ _SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody", "one"})
 _SEVERAL = frozenset(
     {"everyone", "everybody", "others", "many", "some", "all", "both", "few", "those"}
 )
+INDEFINITE_PRONOUNS = _SOMEONE | _SEVERAL
+"""Pronouns for someone or several people ("anyone", "those"), which a relative clause may
+follow ("those who ...")."""
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})

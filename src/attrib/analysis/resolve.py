@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..results import Analysis, Kind, NoComment, Source, Statement, TextSpan, Unattributed
 from .classify import (
+    INDEFINITE_PRONOUNS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     PRONOUNS_SPEAKER,
@@ -38,8 +39,7 @@ _GENERIC_OUTLET = frozenset({"publication", "outlet", "media", "newspaper", "pap
 _QUOTE_MARKS = '"“”„«»‘’'
 _PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING
 _DOUBLED = "''"
-_THOSE = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "someone", "others"})
-_PLACES = frozenset({"GPE", "LOC", "FAC", "ORG"})
+_PLACE_OR_BODY = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
 @dataclass
@@ -368,14 +368,12 @@ class _Resolver:
         """The study mentioned last before ``head``, when it names its authors or issuer ("a
         paper by Jane Roe and colleagues"); an anonymous one ("a new study") leaves the
         researchers unnamed."""
-        found = [
-            at[n - 1]
-            for lemma in (*self.lex.study_nouns, "paper")
-            if (n := bisect_left(at := self.nouns.get(lemma, []), head.i))
-        ]
-        studies = [
-            i for i in found if self.doc[i].lemma_.lower() != "paper" or scholarly(self.doc[i])
-        ]
+        studies = []
+        for lemma in (*self.lex.study_nouns, "paper"):
+            at = self.nouns.get(lemma, [])
+            n = bisect_left(at, head.i)  # the last one before the head
+            if n and (lemma != "paper" or scholarly(self.doc[at[n - 1]])):
+                studies.append(at[n - 1])
         if not studies:
             return None
         study = self.doc[max(studies)]
@@ -726,9 +724,15 @@ def _relative_antecedent(head: Token) -> Token | None:
     clause = head.head
     if clause.dep_ == "relcl":
         noun = clause.head
-        if head.lower_ in ("who", "whom") and noun.ent_type_ in _PLACES and noun.dep_ == "pobj":
+        if (
+            head.lower_ in ("who", "whom")
+            and noun.ent_type_ in _PLACE_OR_BODY
+            and noun.dep_ == "pobj"
+        ):
             noun = _people_before(noun) or noun  # "Democrats on Capitol Hill, who"
-        if (noun.pos_ in ("NOUN", "PROPN") or noun.lower_ in _THOSE) and noun.i != head.i:
+        if (
+            noun.pos_ in ("NOUN", "PROPN") or noun.lower_ in INDEFINITE_PRONOUNS
+        ) and noun.i != head.i:
             return noun  # "an aide, who", "those who"
     if clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
         return next((c for c in clause.head.children if c.dep_ == "attr"), None)
