@@ -139,7 +139,7 @@ class People:
                 continue
             words = _name_words(ent, lexicon)
             n = len(words)
-            found = [p for p in self.people if n and p.words[-n:] == words and n <= len(p.words)]
+            found = [p for p in self.people if n and p.words[-n:] == words]
             if len(found) != 1 or not found[0].mentions or min(found[0].mentions) > ent.start:
                 continue
             for tok in ent:
