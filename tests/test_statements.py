@@ -100,6 +100,11 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "speech",
             "that its captain would miss two weeks",
         ),
+        (
+            "The club released a statement on Monday: \u201cWe are saddened by the news.\u201d",
+            "speech",
+            "\u201cWe are saddened by the news.\u201d",
+        ),
     ],
 )
 def test_statements_and_their_class(analyze: Analyze, text: str, cls: str, content: str) -> None:

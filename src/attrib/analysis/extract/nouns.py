@@ -1,4 +1,5 @@
-"""Noun cues with their speaker: "his claim that ...", "repeated the assertion that ...".
+"""Noun cues with their speaker: "his claim that ...", "repeated the assertion that ...",
+'issued a statement: "..."'.
 
 The speaker is the noun's possessor, or the subject of a support verb ("made", "repeated");
 without either the claim is not attributed here.
@@ -24,20 +25,34 @@ def _candidate(ctx: Context, noun: Token) -> Candidate | None:
         (c for c in noun.rights if c.dep_ in ("acl", "ccomp") and _has_complementizer(c)),
         None,
     )
-    if clause is None:
-        return None
     speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
     verb = noun.head
     if speaker is None and noun.dep_ == "dobj" and verb.lemma_.lower() in ctx.lexicon.support_verbs:
         speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if speaker is None or not any(ch.isalpha() for ch in speaker.text):
         return None
-    pieces = pieces_from_tokens(ctx, (t.i for t in clause.subtree))
+    if clause is not None:
+        pieces = pieces_from_tokens(ctx, (t.i for t in clause.subtree))
+    else:
+        quote = _quote_after_colon(ctx, noun)
+        pieces = (quote,) if quote is not None else ()
     if not pieces:
         return None
     cue = (noun.idx, noun.idx + len(noun))
     cls = ctx.lexicon.cue_nouns[noun.lemma_.lower()]
     return Candidate(noun.i, pieces, cue, mention(ctx, speaker), "claim", cls=cls)
+
+
+def _quote_after_colon(ctx: Context, noun: Token) -> tuple[int, int] | None:
+    """'The mayor issued a statement on Monday: "We will rebuild."': the quotation that a
+    colon after the noun, in its sentence, opens."""
+    colon = next((t for t in noun.doc[noun.i + 1 : noun.sent.end] if t.text == ":"), None)
+    if colon is None:
+        return None
+    quote = ctx.quotes.next_after(colon.idx)
+    if quote is None or ctx.text[colon.idx + 1 : quote.start].strip():
+        return None
+    return quote.start, quote.end
 
 
 def _has_complementizer(clause: Token) -> bool:
