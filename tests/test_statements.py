@@ -113,6 +113,11 @@ def test_statements_and_their_class(analyze: Analyze, text: str, cls: str, conte
     assert a.statements[0].cls == cls
 
 
+def test_a_clause_before_a_semicolon_is_not_the_next_cues_claim(analyze: Analyze) -> None:
+    a = analyze("Dana Kerr calls it a mistake; she also notes that the budget was cut twice.")
+    assert contents(a) == ["it a mistake", "that the budget was cut twice"]
+
+
 def test_a_quotation_is_speech_whatever_its_cue(analyze: Analyze) -> None:
     a = analyze('"We will never give up this fight," the senator vowed.')
     assert [(st.kind, st.cls) for st in a.statements] == [("direct", "speech")]

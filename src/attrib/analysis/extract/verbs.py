@@ -180,7 +180,7 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
     ]
     if word is not None:  # "made it clear that ...": the clause may hang under "clear"
         clauses += [c for c in word.children if c.dep_ in CLAUSES or _that_clause(c)]
-    clauses = clauses or _misattached_clauses(verb)
+    clauses = _after_semicolon(verb, clauses or _misattached_clauses(verb))
     if clauses:
         words = (t.i for c in clauses for t in c.subtree if not _stray_mark(t, c))
         return pieces_from_tokens(ctx, words), _clause_frame(clauses)
@@ -224,6 +224,19 @@ def _introduces(verb: Token) -> bool:
     before the clause the parser hung it under introduces that clause."""
     after = verb.right_edge.i + 1
     return verb.head.i > verb.i and after < len(verb.doc) and verb.doc[after].text == ":"
+
+
+def _after_semicolon(verb: Token, clauses: list[Token]) -> list[Token]:
+    """Without a clause the parser hung on the cue from before a semicolon when the cue has its
+    own clause after it: "X calls it a mistake; he also notes that ..." claims only the last."""
+    if not any(c.i > verb.i for c in clauses):
+        return clauses
+    doc = verb.doc
+    return [
+        c
+        for c in clauses
+        if c.i > verb.i or not any(t.text == ";" for t in doc[c.right_edge.i + 1 : verb.i])
+    ]
 
 
 def _misattached_clauses(verb: Token) -> list[Token]:
