@@ -101,6 +101,11 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "that its captain would miss two weeks",
         ),
         (
+            "The mayor said on Monday after the meeting ended that the bridge would open.",
+            "speech",
+            "that the bridge would open",
+        ),
+        (
             "The club released a statement on Monday: \u201cWe are saddened by the news.\u201d",
             "speech",
             "\u201cWe are saddened by the news.\u201d",

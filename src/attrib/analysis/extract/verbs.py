@@ -180,7 +180,7 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
     ]
     if word is not None:  # "made it clear that ...": the clause may hang under "clear"
         clauses += [c for c in word.children if c.dep_ in CLAUSES or _that_clause(c)]
-    clauses = _after_semicolon(verb, clauses or _misattached_clauses(verb))
+    clauses = _after_semicolon(verb, clauses or _misattached_clauses(ctx, verb))
     if clauses:
         words = (t.i for c in clauses for t in c.subtree if not _stray_mark(t, c))
         return pieces_from_tokens(ctx, words), _clause_frame(clauses)
@@ -239,9 +239,10 @@ def _after_semicolon(verb: Token, clauses: list[Token]) -> list[Token]:
     ]
 
 
-def _misattached_clauses(verb: Token) -> list[Token]:
-    """A "that"-clause the parser hung under an adverb, a preposition or the noun of one: "has
-    hinted before that ...", "said in a statement that ...", but not a purpose clause ("so
+def _misattached_clauses(ctx: Context, verb: Token) -> list[Token]:
+    """A "that"-clause the parser hung under an adverb, a preposition or the noun of one, or
+    under a time clause that is no cue: "has hinted before that ...", "said in a statement that
+    ...", "said after the recording became public that ...", but not a purpose clause ("so
     that", "in order that")."""
     after = [c for c in verb.children if c.i > verb.i]
     candidates = [c for c in after if c.dep_ == "advcl"]
@@ -254,6 +255,13 @@ def _misattached_clauses(verb: Token) -> list[Token]:
         if noun.dep_ == "pobj"
         for c in noun.children
         if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+    ]
+    candidates += [
+        c
+        for clause in after
+        if clause.dep_ == "advcl" and cue_lemma(ctx, clause) is None
+        for c in clause.children
+        if c.dep_ in ("advcl", "ccomp") and c.i > clause.i
     ]
     return [c for c in candidates if _that_clause(c)]
 
