@@ -106,6 +106,12 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "that the bridge would open",
         ),
         (
+            "As Dana Kerr said of the old courthouse: \u201cThese halls were not built for "
+            "people like me.\u201d",
+            "speech",
+            "\u201cThese halls were not built for people like me.\u201d",
+        ),
+        (
             "The club released a statement on Monday: \u201cWe are saddened by the news.\u201d",
             "speech",
             "\u201cWe are saddened by the news.\u201d",

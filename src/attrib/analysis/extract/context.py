@@ -151,6 +151,18 @@ def quoted(ctx: Context, tok: Token) -> bool:
     return ctx.quotes.containing(tok.idx) is not None
 
 
+def quote_after_colon(ctx: Context, tok: Token) -> Range | None:
+    """'issued a statement on Monday: "We will rebuild."', 'said of the building: "..."': the
+    quotation that a colon after the cue, in its sentence, opens."""
+    colon = next((t for t in tok.doc[tok.i + 1 : tok.sent.end] if t.text == ":"), None)
+    if colon is None or any(t.pos_ in ("VERB", "AUX") for t in tok.doc[tok.i + 1 : colon.i]):
+        return None  # none, or the colon of another clause
+    quote = ctx.quotes.next_after(colon.idx)
+    if quote is None or ctx.text[colon.idx + 1 : quote.start].strip():
+        return None
+    return quote.start, quote.end
+
+
 def pieces_from_tokens(ctx: Context, indices: Iterable[int]) -> tuple[Range, ...]:
     """Contiguous, trimmed character ranges for a set of token indices."""
     out = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .candidates import Candidate
-from .context import Context, mention, pieces_from_tokens, quoted, triggered
+from .context import Context, mention, pieces_from_tokens, quote_after_colon, quoted, triggered
 
 
 def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -34,25 +34,13 @@ def _candidate(ctx: Context, noun: Token) -> Candidate | None:
     if clause is not None:
         pieces = pieces_from_tokens(ctx, (t.i for t in clause.subtree))
     else:
-        quote = _quote_after_colon(ctx, noun)
+        quote = quote_after_colon(ctx, noun)
         pieces = (quote,) if quote is not None else ()
     if not pieces:
         return None
     cue = (noun.idx, noun.idx + len(noun))
     cls = ctx.lexicon.cue_nouns[noun.lemma_.lower()]
     return Candidate(noun.i, pieces, cue, mention(ctx, speaker), "claim", cls=cls)
-
-
-def _quote_after_colon(ctx: Context, noun: Token) -> tuple[int, int] | None:
-    """'The mayor issued a statement on Monday: "We will rebuild."': the quotation that a
-    colon after the noun, in its sentence, opens."""
-    colon = next((t for t in noun.doc[noun.i + 1 : noun.sent.end] if t.text == ":"), None)
-    if colon is None:
-        return None
-    quote = ctx.quotes.next_after(colon.idx)
-    if quote is None or ctx.text[colon.idx + 1 : quote.start].strip():
-        return None
-    return quote.start, quote.end
 
 
 def _has_complementizer(clause: Token) -> bool:

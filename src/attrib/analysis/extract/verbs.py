@@ -23,6 +23,7 @@ from .context import (
     phrase_cue,
     pieces_from_tokens,
     previous_sentence,
+    quote_after_colon,
     subject,
     topic_preposition,
     trailing_report,
@@ -185,6 +186,9 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
         words = (t.i for c in clauses for t in c.subtree if not _stray_mark(t, c))
         return pieces_from_tokens(ctx, words), _clause_frame(clauses)
     nominal, frame = _nominal_content(ctx, verb) if word is None else ([], None)  # "put it"
+    introduced = quote_after_colon(ctx, verb) if frame is not None else None
+    if introduced is not None:  # 'said of the building: "..."': the topic is no claim
+        return (introduced,), None
     if nominal:
         return pieces_from_tokens(ctx, nominal), frame
     if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head.i != verb.i:
