@@ -207,6 +207,12 @@ def test_a_name_the_tagger_labelled_otherwise_later_is_the_same_person(analyze: 
     assert names == ["Raquel Montoya-Lewis", "reporter", "Raquel Montoya-Lewis"]
 
 
+def test_he_shows_that_a_name_tagged_an_organization_is_a_person(analyze: Analyze) -> None:
+    # en_core_web_sm labels this "Stiglitz" ORG; "he" settles it
+    a = analyze("Stiglitz argues the rules failed; he adds that the fund should change course.")
+    assert sources(a) == [("Stiglitz", "named", "person")] * 2
+
+
 def test_a_person_introduced_as_the_subject_before_is_the_new_topic(analyze: Analyze) -> None:
     a = analyze(
         '"We are happy," said Jane Roe, a nurse at the hospital. "It has been a long year."\n\n'

@@ -235,13 +235,14 @@ class _Resolver:
             if asked is not None:  # 'A reporter asked Jane Roe, "...?" "Never," she replied'
                 return asked
             earlier = self.same_pronoun_before(head)
-            return self.antecedent(
+            found = self.antecedent(
                 earlier or head,
                 self.settings.pronoun_reach,
                 lambda p: p.agrees(gender),
                 lambda s: s.typed.entity == "person" and s.typed.type in ("named", "unnamed"),
                 lambda t: self.lex.genders.get(t.lemma_.lower()) in (None, gender),
             )
+            return found or self.person_tagged_otherwise(earlier or head)
         if lower in PRONOUNS_GROUP or lower in PRONOUNS_THING:  # the nearest, spoken or not
             thing = lower in PRONOUNS_THING
             entities = ("organization", "document") if thing else ("group", "organization")
@@ -497,6 +498,20 @@ class _Resolver:
             return self.for_person(person) if person and person.agrees(gender) else None
         return None
 
+    def person_tagged_otherwise(self, head: Token) -> _Source | None:
+        """With no person in reach, "he" or "she" shows that a name the tagger took for an
+        organization and that has spoken is a person's ("Smith said ...; he added"): that
+        source, now typed a person."""
+        speaker = self.antecedent(
+            head,
+            self.settings.pronoun_reach,
+            lambda _: False,
+            lambda s: s.typed.type == "named" and s.typed.key.startswith("org:") and _a_name(s),
+        )
+        if speaker is not None:
+            speaker.typed = replace(speaker.typed, entity="person")
+        return speaker
+
     def person_at(self, head: Token) -> Person | None:
         """The person a noun phrase names, also where the tagger gave this mention of the name
         another label than elsewhere ("Montoya-Lewis" a person once, an organization next)."""
@@ -614,6 +629,13 @@ class _Resolver:
         if len(typed.name.split()) > len(src.typed.name.split()):
             src.typed = typed
         return src
+
+
+def _a_name(src: _Source) -> bool:
+    """A source named in one to three capitalized words, as a person may be ("Smith", "Dana
+    Kerr"), not "the Labor Department"."""
+    words = src.typed.name.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
 
 
 def _subject_or_named_in_it(tok: Token) -> bool:
