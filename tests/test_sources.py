@@ -326,6 +326,11 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
             ["Gustav Lloyd Agerblad"],
         ),
         (
+            "Montoya-Lewis joins the court. Judge Raquel Montoya-Lewis was sworn in on Monday. "
+            "Montoya-Lewis said the court must change.",
+            ["Raquel Montoya-Lewis"],
+        ),
+        (
             "Harry and Meghan met the press. The pair said they had moved to California.",
             ["Harry and Meghan"],
         ),

@@ -240,9 +240,11 @@ def _alone(tok: Token) -> bool:
 
 
 def _name_words(ent: Span, lexicon: Lexicon) -> tuple[str, ...]:
-    """The words of a name without titles and a possessive: "Prince Harry's" -> ("harry",)."""
-    words = [t.lower_ for t in ent if t.is_alpha or "-" in t.text or "'" in t.text[1:]]
-    words = [w for w in words if w not in ("'s", "’s")]
+    """The words of a name without titles, initials and a possessive, a hyphenated name one
+    word: "Prince Harry's" -> ("harry",), "Raquel Montoya-Lewis" -> ("raquel", "montoya-lewis")."""
+    text = ent.text.removesuffix("'s").removesuffix("’s").lower()
+    words = [w.strip(",") for w in text.split()]
+    words = [w for w in words if w[:1].isalpha() and not (len(w) == 2 and w.endswith("."))]
     genders, honorifics = lexicon.genders, lexicon.honorifics
     while len(words) > 1 and (words[0] in genders or words[0].rstrip(".") in honorifics):
         words.pop(0)
