@@ -252,6 +252,10 @@ def test_the_speaker_is_the_subject_the_construction_gives(
             ("company", "named", "organization"),
         ),
         ("A spokesman said the workers would be paid.", ("spokesman", "unnamed", "person")),
+        (
+            "Police arrested two men on Monday. A spokeswoman said both were charged.",
+            ("Police", "named", "organization"),
+        ),
     ],
 )
 def test_a_spokesperson_speaks_for_the_organization_the_text_is_about(

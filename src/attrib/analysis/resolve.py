@@ -102,7 +102,8 @@ class _Resolver:
                 self.described.append(t.i)
             if pos == "NOUN" and tag == "NNS" and (lemma in groups or t.lower_ in groups):
                 self.described_groups.append(t.i)
-            if tag in ("NN", "NNP") and (t.ent_type_ == "ORG" or lemma in things):
+            singular = tag in ("NN", "NNP") or t.lower_ == lemma  # "police" is one body
+            if singular and (t.ent_type_ == "ORG" or lemma in things):
                 self.described_things.append(t.i)
         self.used: set[int] = set()  # head tokens already resolved
         self.first_subjects: dict[tuple[int, str], int | None] = {}
