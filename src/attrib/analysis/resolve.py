@@ -370,29 +370,34 @@ class _Resolver:
         """The study mentioned last before ``head``, when it names its authors or issuer ("a
         paper by Jane Roe and colleagues"); an anonymous one ("a new study") leaves the
         researchers unnamed."""
-        studies = []
-        for lemma in (*self.lex.study_nouns, "paper"):
-            at = self.nouns.get(lemma, [])
-            n = bisect_left(at, head.i)  # the last one before the head
-            if n and (lemma != "paper" or scholarly(self.doc[at[n - 1]])):
-                studies.append(at[n - 1])
+        paper = self.noun_before("paper", head.i)  # the last paper, when it is no newspaper
+        found = [self.noun_before(lemma, head.i) for lemma in self.lex.study_nouns]
+        studies = [t for t in (*found, paper if paper and scholarly(paper) else None) if t]
         if not studies:
             return None
-        study = self.doc[max(studies)]
+        study = max(studies, key=lambda t: t.i)
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in study.children):
             return None  # "their paper": whoever "their" is
         if classify(study, self.lex, self.matches).type not in ("named", "outlet"):
             return None
         return self.resolve_head(study, [study], look_back=False)
 
+    def noun_before(
+        self, lemma: str, i: int, accept: Callable[[Token], bool] = lambda _: True
+    ) -> Token | None:
+        """The last common noun of this lemma before token ``i`` that ``accept`` takes."""
+        at = self.nouns.get(lemma, [])
+        for n in reversed(range(bisect_left(at, i))):
+            if accept(noun := self.doc[at[n]]):
+                return noun
+        return None
+
     def document_named_before(self, head: Token) -> _Source | None:
         """ "The report says ..." after "The CBO released a report on Monday": the document
         mentioned last before with the same noun, when that mention says who issued it."""
-        at = self.nouns.get(head.lemma_.lower(), [])
-        n = bisect_left(at, head.i)
-        if n == 0:
+        before = self.noun_before(head.lemma_.lower(), head.i)
+        if before is None:
             return None
-        before = self.doc[at[n - 1]]
         if classify(before, self.lex, self.matches).type not in ("named", "outlet"):
             return None
         return self.resolve_head(before, [before], look_back=False)
@@ -476,9 +481,7 @@ class _Resolver:
         names no news outlet after it."""
         if typed.type != "outlet" or typed.name.lower() != "paper":  # not "the Paper Mill Post"
             return None
-        at = self.nouns.get("paper", [])
-        before = at[: bisect_left(at, head.i)]
-        study = next((self.doc[i] for i in reversed(before) if scholarly(self.doc[i])), None)
+        study = self.noun_before("paper", head.i, scholarly)
         outlet = self.last(lambda s: s.typed.type == "outlet")
         if study is None or (outlet is not None and outlet.mentions[-1].start > study.idx):
             return None  # a newspaper mentioned since is nearer
