@@ -141,9 +141,8 @@ def _tagged_name(head: Token, lexicon: Lexicon) -> bool:
 def _after_honorific(head: Token, lexicon: Lexicon) -> bool:
     """A name written after a title of persons ("Dr Fauci", "Mrs. Acme")."""
     first = min((c.i for c in head.lefts if c.dep_ == "compound"), default=head.i)
-    before = head.doc[first - 1] if first > 0 else None
-    words = [head.doc[first], before] if before is not None else [head.doc[first]]
-    return any(w.lower_.rstrip(".") in lexicon.honorifics for w in words if w.i != head.i)
+    title = head.doc[max(0, first - 1) : first + 1]  # the name's first word and the one before
+    return any(t.i != head.i and t.lower_.rstrip(".") in lexicon.honorifics for t in title)
 
 
 def _plural_acronym(head: Token) -> bool:

@@ -277,7 +277,9 @@ class _Resolver:
         if typed.type == "named" and typed.entity == "person" and not typed.anaphoric:
             return self.same_person(typed)
         if lemma in self.lex.representatives and typed.type == "unnamed" and _bare(head):
-            return self.spoken_for(head)  # "The company will close the plant, a spokesman said"
+            body = self.spoken_for(head)  # "The company will close the plant, a spokesman said"
+            if body is not None:
+                return body
         if not typed.anaphoric:
             return None
         if typed.type == "outlet":
@@ -510,7 +512,11 @@ class _Resolver:
             head,
             self.settings.pronoun_reach,
             lambda _: False,
-            lambda s: s.typed.type == "named" and s.typed.key.startswith("org:") and _a_name(s),
+            lambda s: (
+                s.typed.type == "named"
+                and s.typed.key.startswith("org:")
+                and _named_like_a_person(s)
+            ),
         )
         if speaker is not None:
             speaker.typed = replace(speaker.typed, entity="person")
@@ -635,7 +641,7 @@ class _Resolver:
         return src
 
 
-def _a_name(src: _Source) -> bool:
+def _named_like_a_person(src: _Source) -> bool:
     """A source named in one to three capitalized words, as a person may be ("Smith", "Dana
     Kerr"), not "the Labor Department"."""
     words = src.typed.name.split()
