@@ -251,9 +251,10 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(analyze: Anal
         "\u201cIt is too expensive for a town this size.\u201d\u2014 Tom Becker\u00a0\n"
         "The bridge opens next year \u2014 Town Council"
     )
-    assert [(speaker(a, st), st.content.text[:11]) for st in a.statements] == [
-        ("Maria Lopez", "\u201cThe bridge"),
-        ("Tom Becker", "\u201cIt is too "),
+    signed = [(speaker(a, st), st.content.text) for st in a.statements]
+    assert signed == [
+        ("Maria Lopez", "\u201cThe bridge will cut my commute in half.\u201d"),
+        ("Tom Becker", "\u201cIt is too expensive for a town this size.\u201d"),
     ]
 
 
