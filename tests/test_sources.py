@@ -369,6 +369,44 @@ def test_descriptions_and_names_refer_to_the_person_named(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Toyota recalled a million cars. The automaker said no injuries were reported.",
+            ("Toyota", "named", "organization"),
+        ),
+        (
+            "Amnesty International criticized the ruling. The rights group said it was unjust.",
+            ("Amnesty International", "named", "organization"),
+        ),
+        (
+            "In a statement from the European Union, the bloc said it would respond.",
+            ("European Union", "named", "organization"),
+        ),
+        (
+            "Acme Corp. announced layoffs. The manufacturer said 200 jobs would go.",
+            ("Acme Corp.", "named", "organization"),
+        ),
+        # the same noun used before without a name is that group, anonymous
+        (
+            "A group of parents sued the district. The group said the rules were unfair.",
+            ("group of parents", "unnamed", "group"),
+        ),
+        # with nothing to refer back to, whose it is stays open; "a" makes it anonymous
+        ("The regulator said the rules were unfair.", ("regulator", "unresolved", "organization")),
+        (
+            "A European lender said rates would rise.",
+            ("European lender", "unnamed", "organization"),
+        ),
+    ],
+)
+def test_a_description_of_an_organization_is_the_one_named_before(
+    analyze: Analyze, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert sources(analyze(text)) == [expected]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A witness said the van sped away.\n\nPolice Chief Tom Hale said officers were "

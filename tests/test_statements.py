@@ -116,6 +116,12 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "speech",
             "\u201cWe are saddened by the news.\u201d",
         ),
+        # a passive report closing the sentence is the claim's, not a relaying outlet's
+        (
+            "The company said three injuries were reported.",
+            "speech",
+            "three injuries were reported",
+        ),
     ],
 )
 def test_statements_and_their_class(analyze: Analyze, text: str, cls: str, content: str) -> None:

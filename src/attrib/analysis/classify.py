@@ -245,6 +245,10 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     if examples is not None and not anonymous:  # "think tanks like the Brookings Institution"
         name = strip_determiner(head.doc[core[0].i : head.right_edge.i + 1].text)
         return Typed(examples, "group", name, "group:" + name.lower(), False, lemma)
+    if lemma in lexicon.organization_nouns and not proper:  # "the retailer", "a lender"
+        name = strip_determiner(text)
+        entity = "group" if _people(head) == "group" else "organization"
+        return Typed("unnamed", entity, name, "anon:" + name.lower(), definite, lemma)
     unnamed_head = lemma in lexicon.unnamed_person or lower in lexicon.unnamed_group
     role = lemma in lexicon.person_nouns or lemma in lexicon.relations  # "the coach", "the widow"
     if anonymous or unnamed_head or (not proper and not role):

@@ -177,6 +177,9 @@ class Lexicon:
     hedge_adverbs: frozenset[str]
     hedge_passives: frozenset[str]
     institutions: frozenset[str]
+    organization_nouns: frozenset[str]
+    """Descriptions of an organization ("the retailer", "the bloc"), which refer back to the
+    one named before."""
     document_nouns: frozenset[str]
     document_places: frozenset[str]
     """Where a document is posted ("website", "page"): its owner issued it."""
@@ -240,6 +243,7 @@ class Lexicon:
             self.unnamed_person,
             self.unnamed_group,
             self.institutions,
+            self.organization_nouns,
             self.document_nouns,
             self.outlet_nouns,
             self.news_pieces,
@@ -287,6 +291,7 @@ class Lexicon:
         people = _sections(files["person_nouns.txt"])
         media = _sections(files["outlet_nouns.txt"])
         documents = _sections(files["document_nouns.txt"])
+        bodies = _sections(files["institutions.txt"])
         support_verbs = nouns.pop("support-verb")
         cue_nouns = {noun: name for name, words in nouns.items() for noun in words}
         used = {*cue_classes.values(), *frames.values(), *cue_nouns.values()}
@@ -306,7 +311,8 @@ class Lexicon:
             anonymity_modifiers=anonymity["modifier"],
             hedge_adverbs=hedges["adverb"],
             hedge_passives=hedges["passive"],
-            institutions=_word_set(files["institutions.txt"]),
+            institutions=bodies[""],
+            organization_nouns=bodies["description"],
             document_nouns=documents[""] | documents["study"],
             document_places=documents["place"],
             study_nouns=documents["study"],

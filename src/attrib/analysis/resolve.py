@@ -105,6 +105,8 @@ class _Resolver:
             singular = tag in ("NN", "NNP") or t.lower_ == lemma  # "police" is one body
             if singular and (t.ent_type_ == "ORG" or lemma in things):
                 self.described_things.append(t.i)
+        self.organizations = sorted(e.root.i for e in doc.ents if e.label_ == "ORG")
+        """Where the text names an organization: what "the retailer" may refer back to."""
         self.used: set[int] = set()  # head tokens already resolved
         self.first_subjects: dict[tuple[int, str], int | None] = {}
 
@@ -161,7 +163,11 @@ class _Resolver:
         antecedent = self.for_person(person) if person else self.refer_back(head, typed, look_back)
         if antecedent is None and look_back:
             antecedent = self.named_after(head, typed)
-        if antecedent is None and (head.lower_ in _PRONOUNS or _unsettled_document(typed, head)):
+        if antecedent is None and (
+            head.lower_ in _PRONOUNS
+            or _unsettled_document(typed, head)
+            or self.describes_body(head, typed)
+        ):
             typed = replace(typed, type="unresolved")  # no compatible source to refer back to
         src = antecedent or self.by_key.get(typed.key) or self.new(typed)
         src.mentions.append(span)
@@ -282,6 +288,8 @@ class _Resolver:
                 return body
         if not typed.anaphoric:
             return None
+        if self.describes_body(head, typed):
+            return self.body_before(head)
         if typed.type == "outlet":
             return self.last(
                 lambda s: (
@@ -403,6 +411,35 @@ class _Resolver:
         if classify(before, self.lex, self.matches).type not in ("named", "outlet"):
             return None
         return self.resolve_head(before, [before], look_back=False)
+
+    def describes_body(self, head: Token, typed: Typed) -> bool:
+        """A definite description of one organization by what it is ("the retailer", "the tech
+        giant"), with no qualifier of its own ("the group of parents")."""
+        return (
+            typed.anaphoric
+            and typed.entity == "organization"
+            and typed.head_lemma in self.lex.organization_nouns
+            and _bare(head)
+        )
+
+    def body_before(self, head: Token) -> _Source | None:
+        """The organization a description refers back to: the same noun used before without a
+        name ("a group of parents ... the group"), else the organization the text named last
+        within reach, a subject preferred, as for :meth:`antecedent`, else the last named
+        organization that has spoken."""
+        same = self.noun_before(head.lemma_.lower(), head.i, lambda t: not t.ent_type_)
+        if same is not None and self.sentence[head.i] - self.sentence[same.i] <= (
+            self.settings.description_reach
+        ):
+            return self.resolve_head(same, [same], look_back=False)
+        return self.antecedent(
+            head,
+            self.settings.description_reach,
+            lambda _: False,
+            lambda s: s.typed.entity == "organization" and s.typed.type == "named",
+            lambda t: classify(t, self.lex, self.matches).type == "named",
+            described=self.organizations,
+        ) or self.last(lambda s: s.typed.entity == "organization" and s.typed.type == "named")
 
     def describes_person(self, head: Token, typed: Typed) -> bool:
         """A definite description of one person that is not a mark of anonymity ("the official"

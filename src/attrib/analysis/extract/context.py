@@ -267,8 +267,8 @@ def _speaker_word(ctx: Context, tok: Token) -> bool:
 
 def trailing_report(ctx: Context, tok: Token) -> bool:
     """A media cue closing its sentence under another verb: ", Reuters reports." relays
-    the rest of the sentence."""
-    if tok.dep_ == "ROOT" or not ends_sentence(tok):
+    the rest of the sentence; not a passive ("she said no injuries were reported")."""
+    if tok.dep_ == "ROOT" or not ends_sentence(tok) or is_passive(tok):
         return False
     lemma = cue_lemma(ctx, tok)
     return lemma is not None and ctx.lexicon.cue_classes.get(lemma) == "report"
