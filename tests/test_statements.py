@@ -122,6 +122,12 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "speech",
             "three injuries were reported",
         ),
+        # "that" read as the object of a relative clause it cannot be the object of
+        (
+            "The league said in a release that the game was postponed.",
+            "speech",
+            "that the game was postponed",
+        ),
     ],
 )
 def test_statements_and_their_class(analyze: Analyze, text: str, cls: str, content: str) -> None:

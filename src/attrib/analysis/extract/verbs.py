@@ -258,7 +258,7 @@ def _misattached_clauses(ctx: Context, verb: Token) -> list[Token]:
         for noun in p.children
         if noun.dep_ == "pobj"
         for c in noun.children
-        if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+        if (c.dep_ in ("acl", "ccomp") or _misread_relative(c)) and c.i > noun.i
     ]
     candidates += [
         c
@@ -267,7 +267,18 @@ def _misattached_clauses(ctx: Context, verb: Token) -> list[Token]:
         for c in clause.children
         if c.dep_ in ("advcl", "ccomp") and c.i > clause.i
     ]
-    return [c for c in candidates if _that_clause(c)]
+    return [c for c in candidates if _that_clause(c) or _misread_relative(c)]
+
+
+def _misread_relative(clause: Token) -> bool:
+    """A "that"-clause the parser read as a relative clause of the noun before it ("said in a
+    release that the game was postponed"): "that" cannot be the object of a passive verb, nor
+    of one that has an object already."""
+    if clause.dep_ != "relcl":
+        return False
+    that = next((c for c in clause.children if c.lower_ == "that" and c.dep_ == "dobj"), None)
+    objects = [c for c in clause.children if c.dep_ == "dobj" and c is not that]
+    return that is not None and (is_passive(clause) or bool(objects))
 
 
 def _stray_mark(tok: Token, clause: Token) -> bool:
