@@ -37,6 +37,9 @@ def chain(a: Analysis) -> list[list[str]]:
         ("Carolina coach Rod Brind'Amour said the team was tired.", "Rod Brind'Amour", "person"),
         ("Supt Peters said the road would stay closed.", "Peters", "person"),
         ("Dr Okafor said the ward would reopen.", "Okafor", "person"),
+        ("Company founder and CEO Mark Lee said growth was strong.", "Mark Lee", "person"),
+        ("Epidemiologist Dr. Ian Bloom said the virus was spreading.", "Ian Bloom", "person"),
+        ("The chief executive said margins would improve.", "chief executive", "person"),
         ("Goldman Sachs said in a statement that profits rose.", "Goldman Sachs", "organization"),
         (
             "A spokesperson for Acme Corp. said the recall was voluntary.",
@@ -106,6 +109,7 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("Court documents show that the firm knew.", "document"),
         ("A lawyer familiar with the case said the deal was off.", "person"),
         ("A cousin said he was kind.", "person"),
+        ("A chief executive said margins were thin.", "person"),
         ("The report that Smith criticized says the deficit grew.", "document"),
     ],
 )
@@ -304,6 +308,11 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
         (
             "Jake Voracek scored twice. The 34-year-old said the team was ready.",
             ["Jake Voracek"],
+        ),
+        (
+            "Acme's chief executive, Mark Lee, spoke on Monday. The chief executive said "
+            "margins would improve.",
+            ["Mark Lee"],
         ),
         (
             "Meghan, Duchess of Sussex, spoke on Sunday. The duchess said she was hurt.",

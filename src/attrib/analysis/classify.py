@@ -249,8 +249,13 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         name = strip_determiner(text)
         entity = "group" if _people(head) == "group" else "organization"
         return Typed("unnamed", entity, name, "anon:" + name.lower(), definite, lemma)
-    unnamed_head = lemma in lexicon.unnamed_person or lower in lexicon.unnamed_group
-    role = lemma in lexicon.person_nouns or lemma in lexicon.relations  # "the coach", "the widow"
+    office = definite and any(
+        t.lower_ in lexicon.office_words for t in core
+    )  # "the chief executive"
+    unnamed_head = (
+        lemma in lexicon.unnamed_person and not office
+    ) or lower in lexicon.unnamed_group
+    role = lemma in lexicon.person_nouns or lemma in lexicon.relations or office  # "the coach"
     if anonymous or unnamed_head or (not proper and not role):
         entity = _people(head)
         name = strip_determiner(text)

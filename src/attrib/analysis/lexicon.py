@@ -174,6 +174,8 @@ class Lexicon:
     unnamed_person: frozenset[str]
     unnamed_group: frozenset[str]
     anonymity_modifiers: frozenset[str]
+    office_words: frozenset[str]
+    """Words that make an anonymity head one office ("the chief executive")."""
     hedge_adverbs: frozenset[str]
     hedge_passives: frozenset[str]
     institutions: frozenset[str]
@@ -309,6 +311,7 @@ class Lexicon:
             unnamed_person=anonymity["person"],
             unnamed_group=anonymity["group"],
             anonymity_modifiers=anonymity["modifier"],
+            office_words=anonymity["office"],
             hedge_adverbs=hedges["adverb"],
             hedge_passives=hedges["passive"],
             institutions=bodies[""],

@@ -270,7 +270,7 @@ class _Resolver:
                 return study
         if typed.anaphoric and head.pos_ == "NOUN" and typed.type != "outlet" and _bare(head):
             # "the mayor" after "Mayor Jane Doe", "the spokesman" after "a spokesman for X"
-            qualifiers = _qualifiers(head)
+            qualifiers = _qualifiers(head) - self.lex.office_words  # "chief" is the office's
             same = self.last(
                 lambda s: (
                     (s.typed.head_lemma == lemma or lemma in s.titles) and qualifiers <= s.words

@@ -390,9 +390,23 @@ def mention(ctx: Context, head: Token) -> Mention:
     if set_off is not None:
         end = trim(ctx.text, start, set_off.idx)[1]
     end = _appositive_comma(ctx.text, start, end)
-    heads = [head, *(c for c in head.conjuncts if c.i > head.i)]
+    named = _name_after_titles(head)
+    heads = [named] if named is not None else [head, *(c for c in head.conjuncts if c.i > head.i)]
     heads += [t for t in head.subtree if t not in heads and _coordinated_source(ctx, t)]
     return Mention(start, end, tuple(sorted(heads, key=lambda t: t.i)))
+
+
+def _name_after_titles(head: Token) -> Token | None:
+    """The person's name after titles that are no speakers of their own: "Company founder and
+    CEO Mark Lee" (a singular noun with no article, coordinated with the name), "Epidemiologist
+    Dr. Ian Bloom" (a title the tagger read as a verb)."""
+    if head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children):
+        names = [c for c in head.conjuncts if c.i > head.i]
+        if len(names) == 1 and names[0].ent_type_ == "PERSON":
+            return names[0]
+    if head.pos_ == "VERB":
+        return next((c for c in head.children if c.ent_type_ == "PERSON"), None)
+    return None
 
 
 def _appositive_comma(text: str, start: int, end: int) -> int:
