@@ -133,6 +133,8 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         ("According to Politico, the deal was off.", "Politico"),
         ("The news agency reported that the talks had failed.", "news agency"),
         ("According to the Argus Leader, the mayor resigned.", "Argus Leader"),  # a local paper
+        # a listed outlet the tagger took for a person
+        ("The Herald Sun says the coach will be sacked.", "Herald Sun"),
     ],
 )
 def test_outlets_listed_or_not(analyze: Analyze, text: str, name: str) -> None:
@@ -145,6 +147,7 @@ def test_outlets_listed_or_not(analyze: Analyze, text: str, name: str) -> None:
         ("A Reuters survey found that turnout fell.", "Reuters survey"),
         ("A separate story reported that the deal was off.", "separate story"),
         ("The editorial argued that taxes must rise.", "editorial"),
+        ("A report in Le Monde said the plan was dead.", "report in Le Monde"),
     ],
 )
 def test_what_an_outlet_publishes_is_the_outlets(analyze: Analyze, text: str, name: str) -> None:
@@ -531,6 +534,18 @@ def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
             ["police source", "BBC"],
         ),
         ("Three officials told reporters that the plan was ready.", ["Three officials"]),
+        (
+            "The Kyiv Post cited a military source as saying the town had fallen.",
+            ["military source", "The Kyiv Post"],
+        ),
+        ("Speaking to Sky News, the minister said he would stay.", ["minister", "Sky News"]),
+        ("The minister, speaking to Sky News, said he would stay.", ["minister", "Sky News"]),
+        ("In comments to Reuters, the minister said he would stay.", ["minister", "Reuters"]),
+        (
+            "The minister said in an email to The Associated Press that he would stay.",
+            ["minister", "The Associated Press"],
+        ),
+        ("Speaking to reporters, the minister said he would stay.", ["minister"]),
     ],
 )
 def test_chains(analyze: Analyze, text: str, expected: list[str]) -> None:

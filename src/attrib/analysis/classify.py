@@ -370,14 +370,20 @@ def _with_issuer(head: Token, core: list[Token], issuer: Token) -> str:
 def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType, Token] | None:
     """The type of whoever issued a document, and the word naming them, when the mention says:
     "a report by the WHO", "data published by OpenAI", "the EU's statement", "his release", "a
-    study by The Economist" (an outlet's document is the outlet's), "a document on Acme's
-    website" (the site's)."""
+    study by The Economist" or "a report in Le Monde" (an outlet's document is the outlet's), "a
+    document on Acme's website" (the site's)."""
     issuers = []
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             issuers.append(child)  # "the EU's statement", "a Washington Post database"
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             issuers += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ == "in":  # "a report in Le Monde"
+            issuers += [
+                c
+                for c in child.children
+                if c.dep_ == "pobj" and classify(c, lexicon, matches).type == "outlet"
+            ]
         elif child.dep_ == "prep" and child.lower_ == "on":  # "a document on Acme's website"
             issuers += [
                 owner

@@ -66,7 +66,7 @@ class People:
         self._at: dict[int, Person] = {}  # token index -> person mentioned there
         genders = lexicon.genders
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or not _looks_like_a_name(ent):
+            if ent.label_ != "PERSON" or not _looks_like_a_name(ent) or _an_outlet(ent, lexicon):
                 continue
             words = _name_words(ent, lexicon)
             if not words:
@@ -227,6 +227,13 @@ def _looks_like_a_name(ent: Span) -> bool:
     root = ent.root
     titled = root.text[:1].isupper() and root.lower_ not in _FEMININE | _MASCULINE
     return titled and root.tag_ not in ("NNS", "NNPS") and ent[0].tag_ != "VBG"
+
+
+def _an_outlet(ent: Span, lexicon: Lexicon) -> bool:
+    """A listed outlet of several words the tagger took for a person ("The Herald Sun"); a
+    one-word one may be a surname too ("Bloomberg")."""
+    name = ent[1:] if ent[0].lower_ == "the" else ent
+    return len(name) > 1 and lexicon.canonical_outlet(name.text) is not None
 
 
 def _alone(tok: Token) -> bool:

@@ -186,7 +186,7 @@ class _Resolver:
         Courier"), not a generic word for the media ("the media", "the press")."""
         head = mention.heads[0]
         typed = classify(head, self.lex, self.matches)
-        generic = {typed.head_lemma, head.lower_} & self.lex.outlet_nouns
+        generic = head.pos_ != "PROPN" and {typed.head_lemma, head.lower_} & self.lex.outlet_nouns
         if typed.type != "outlet" or generic:
             return None
         return self.resolve(mention)[0]

@@ -2,9 +2,10 @@
 
 ``cite`` makes the one cited the source and the reporter a relay ("X, citing Y, said", "Citing
 Y, X reported", "the official, cited by the BBC"); ``quote_as`` does the same for "X quoted Y as
-saying"; ``fold`` turns an outlet's report of statements ("UNN reports" around "NBC reported
-...") into one more link of the chain of every statement inside it. (An outlet told or spoken to,
-"Y told Reuters", is found with the statement and made a relay when resolved.)
+saying" and "X cited Y as saying"; ``fold`` turns an outlet's report of statements ("UNN
+reports" around "NBC reported ...") into one more link of the chain of every statement inside it.
+(An outlet told or spoken to, "Y told Reuters", is found with the statement and made a relay when
+resolved.)
 """
 
 from __future__ import annotations
@@ -54,11 +55,11 @@ def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
 
 
 def quote_as(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """ "The paper quoted the minister as saying that ...": the minister's statement, relayed by
-    the paper; the quoting itself is no statement of its own."""
+    """ "The paper quoted (or cited) the minister as saying that ...": the minister's statement,
+    relayed by the paper; the quoting itself is no statement of its own."""
     cands = list(found)
     for verb in triggered(ctx, "verb"):
-        if cue_lemma(ctx, verb) != "quote":
+        if cue_lemma(ctx, verb) not in ("quote", "cite"):
             continue
         quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
         said = [

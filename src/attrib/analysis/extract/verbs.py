@@ -107,23 +107,37 @@ def _someone(ctx: Context, noun: Token) -> bool:
 
 
 def _addressee(ctx: Context, verb: Token, lemma: str) -> Token | None:
-    """Whom the speaker addressed: the object of "told", "spoke to", "said on", or "in an
-    interview with"."""
+    """Whom the speaker addressed: the object of "told", "spoke to", "said on", "in an
+    interview with" or "in comments to", or of a participle of speaking beside the cue
+    ("Speaking to Sky News, the minister said"; "the minister, speaking to Sky News, said")."""
+    subj = subject(verb)
+    beside = [c for c in verb.children if c.dep_ == "advcl"]
+    beside += [c for c in subj.children if c.dep_ == "acl"] if subj is not None else []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and lemma in ctx.lexicon.addressee_verbs:
             return child
         if child.dep_ == "prep" and child.lower_ in ("to", "on", "in"):
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is None:
-                continue
-            if child.lower_ != "in":
-                return obj
-            if obj.lemma_.lower() == "interview":
-                with_ = next((c for c in obj.children if c.lower_ == "with"), None)
-                whom = [c for c in with_.children if c.dep_ == "pobj"] if with_ else []
-                if whom:
-                    return whom[0]
+            whom = _spoken_to(child)
+            if whom is not None:
+                return whom
+    for participle in beside:
+        if participle.tag_ == "VBG" and cue_lemma(ctx, participle) is not None:
+            prep = next((c for c in participle.children if c.lower_ == "to"), None)
+            whom = _spoken_to(prep) if prep is not None else None
+            if whom is not None:
+                return whom
     return None
+
+
+def _spoken_to(prep: Token) -> Token | None:
+    """The hearer a preposition gives: "to Reuters", "on CNN", "in an interview with the BBC",
+    "in comments to The Associated Press"."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or prep.lower_ != "in":
+        return obj
+    hearer = "with" if obj.lemma_.lower() == "interview" else "to"
+    via = next((c for c in obj.children if c.lower_ == hearer and c.dep_ == "prep"), None)
+    return next((c for c in via.children if c.dep_ == "pobj"), None) if via else None
 
 
 def _unasserted(ctx: Context, verb: Token, subj: Token) -> bool:
