@@ -86,6 +86,13 @@ def test_named(analyze: Analyze, text: str, name: str, entity: str) -> None:
     assert sources(analyze(text)) == [(name, "named", entity)]
 
 
+def test_the_statement_a_speaker_spoke_in_is_theirs(analyze: Analyze) -> None:
+    a = analyze(
+        "Acme Corp. said in a statement that sales fell. The statement added that costs rose."
+    )
+    assert sources(a)[1] == ("statement", "named", "document")
+
+
 def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) -> None:
     assert sources(analyze("A spokeswoman for Hillary Clinton said the email was private.")) == [
         ("spokeswoman for Hillary Clinton", "named", "person")
@@ -546,6 +553,8 @@ def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
             ["minister", "The Associated Press"],
         ),
         ("Speaking to reporters, the minister said he would stay.", ["minister"]),
+        # a reason cited is no source
+        ("The union called the plan a disgrace, citing its work after the attacks.", ["union"]),
     ],
 )
 def test_chains(analyze: Analyze, text: str, expected: list[str]) -> None:

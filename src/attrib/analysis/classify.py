@@ -371,7 +371,7 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
     """The type of whoever issued a document, and the word naming them, when the mention says:
     "a report by the WHO", "data published by OpenAI", "the EU's statement", "his release", "a
     study by The Economist" or "a report in Le Monde" (an outlet's document is the outlet's), "a
-    document on Acme's website" (the site's)."""
+    document on Acme's website" (the site's), "X said in a statement" (the speaker's)."""
     issuers = []
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
@@ -396,6 +396,13 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
             issuers += _clause_issuers(child)
     if head.dep_ == "dobj" and head.head.lemma_.lower() in _ISSUING:  # "The CBO released a report"
         issuers += [c for c in head.head.children if c.dep_ == "nsubj"]
+    verb = head.head.head
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "in"
+        and verb.lemma_.lower() in lexicon.cue_classes
+    ):
+        issuers += [c for c in verb.children if c.dep_ == "nsubj"]  # "In a statement, X said"
     for issuer in issuers:
         if issuer.lower_ in ("his", "her"):
             return "named", issuer

@@ -26,6 +26,7 @@ Trigger = Literal["according", "hedge", "verb", "noun"]
 
 
 _DISTRIBUTIVE = frozenset({"each", "both", "all"})
+_TRADES = ("ian", "ist")  # "physician", "economist"
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,22 @@ def _speaker_word(ctx: Context, tok: Token) -> bool:
         lemma in words
         for words in (lex.document_nouns, lex.outlet_nouns, lex.person_nouns, lex.unnamed_person)
     )
+
+
+def someone(ctx: Context, noun: Token) -> bool:
+    """A name, a pronoun, a word of the lists for people, bodies, media and texts, a noun of a
+    person's trade ("physician", "economist"), or a number or body of them ("a number of tax
+    experts", "a coalition of leaders"; not "the average intelligence of the members")."""
+    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_:
+        return True
+    known = ctx.lexicon.speaker_nouns
+    lemma = noun.lemma_.lower()
+    if lemma.endswith(_TRADES) or lemma in known or noun.lower_ in known:
+        return True
+    if any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in noun.children):
+        return False
+    members = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return any(someone(ctx, m) for m in members)
 
 
 def trailing_report(ctx: Context, tok: Token) -> bool:

@@ -16,7 +16,16 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .candidates import Candidate, Mention, Range
-from .context import Context, cue_lemma, is_relay, mention, subtree_range, triggered, trim
+from .context import (
+    Context,
+    cue_lemma,
+    is_relay,
+    mention,
+    someone,
+    subtree_range,
+    triggered,
+    trim,
+)
 
 
 def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -32,6 +41,8 @@ def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         if lemma is None or not is_relay(lemma, verb):
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and not someone(ctx, obj):
+            continue  # ", citing her work after the attacks": a reason, not a source
         by = _agent(verb)
         host = _nearest_cue_before(cues, ctx.sentence_start(verb), verb.i)
         if host is None and obj is not None:  # "Citing Y, X reported", "X, citing Y, said"

@@ -24,6 +24,7 @@ from .context import (
     pieces_from_tokens,
     previous_sentence,
     quote_after_colon,
+    someone,
     subject,
     topic_preposition,
     trailing_report,
@@ -79,31 +80,12 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
     )
 
 
-_TRADES = ("ian", "ist")
-
-
 def _agent_can_speak(ctx: Context, subj: Token) -> bool:
     """A speaker in a prepositional phrase, a passive's "by" phrase or the noun a relative
     clause hangs on ("a move in a dispute that signaled ..."), is one when it names someone or a
     text ("was announced by the ministry", "by critics", "by a new study"), a cause when it is
     any other common noun ("predicted by the average intelligence of the members")."""
-    return subj.dep_ != "pobj" or _someone(ctx, subj)
-
-
-def _someone(ctx: Context, noun: Token) -> bool:
-    """A name, a pronoun, a word of the lists for people, bodies, media and texts, a noun of a
-    person's trade ("physician", "economist"), or a number or body of them ("a number of tax
-    experts", "a coalition of leaders"; not "the average intelligence of the members")."""
-    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_:
-        return True
-    known = ctx.lexicon.speaker_nouns
-    lemma = noun.lemma_.lower()
-    if lemma.endswith(_TRADES) or lemma in known or noun.lower_ in known:
-        return True
-    if any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in noun.children):
-        return False
-    members = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    return any(_someone(ctx, m) for m in members)
+    return subj.dep_ != "pobj" or someone(ctx, subj)
 
 
 def _addressee(ctx: Context, verb: Token, lemma: str) -> Token | None:
