@@ -64,6 +64,9 @@ class People:
         self.honorifics = lexicon.honorifics
         self.people: list[Person] = []
         self._at: dict[int, Person] = {}  # token index -> person mentioned there
+        self.headline_end = next(iter(doc.sents)).end if len(doc) else 0
+        """Where the first sentence ends: in a title-case headline a name may take in a verb
+        ("Black Lawmakers Rip Donald Trump")."""
         genders = lexicon.genders
         for ent in doc.ents:
             if ent.label_ != "PERSON" or not _looks_like_a_name(ent) or _an_outlet(ent, lexicon):
@@ -97,6 +100,15 @@ class People:
             if len(fuller) == 1:
                 return fuller[0]
         else:
+            longer = [
+                p
+                for p in self.people
+                if len(p.words) > len(words) and p.words[-len(words) :] == words
+            ]
+            if len(longer) == 1:  # "Donald Trump" after a headline's "Rip Donald Trump"
+                if all(i < self.headline_end for i in longer[0].mentions):
+                    longer[0].words, longer[0].name = words, _display(ent, self.honorifics)
+                return longer[0]
             shorter = [
                 p for p in self.people if len(p.words) == 1 and p.words[0] in (words[0], words[-1])
             ]
@@ -249,8 +261,7 @@ def _alone(tok: Token) -> bool:
 def _name_words(ent: Span, lexicon: Lexicon) -> tuple[str, ...]:
     """The words of a name without titles, initials and a possessive, a hyphenated name one
     word: "Prince Harry's" -> ("harry",), "Raquel Montoya-Lewis" -> ("raquel", "montoya-lewis")."""
-    text = ent.text.removesuffix("'s").removesuffix("’s").lower()
-    words = [w.strip(",") for w in text.split()]
+    words = [w.strip(",") for w in _written_name(ent).lower().split()]
     words = [w for w in words if w[:1].isalpha() and not (len(w) == 2 and w.endswith("."))]
     genders, honorifics = lexicon.genders, lexicon.honorifics
     while len(words) > 1 and (words[0] in genders or words[0].rstrip(".") in honorifics):
@@ -259,7 +270,16 @@ def _name_words(ent: Span, lexicon: Lexicon) -> tuple[str, ...]:
 
 
 def _display(ent: Span, honorifics: frozenset[str]) -> str:
-    return without_honorific(ent.text.removesuffix("'s").removesuffix("’s"), honorifics)
+    return without_honorific(_written_name(ent), honorifics)
+
+
+def _written_name(ent: Span) -> str:
+    """The name as written, without a possessive or an article the tagger took in ("a Mitt
+    Romney")."""
+    text = ent.text.removesuffix("'s").removesuffix("’s")
+    while text[:1].islower():
+        text = text.partition(" ")[2]
+    return text
 
 
 def without_honorific(name: str, honorifics: frozenset[str]) -> str:
