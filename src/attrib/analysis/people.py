@@ -64,9 +64,9 @@ class People:
         self.honorifics = lexicon.honorifics
         self.people: list[Person] = []
         self._at: dict[int, Person] = {}  # token index -> person mentioned there
-        self.headline_end = next(iter(doc.sents)).end if len(doc) else 0
-        """Where the first sentence ends: in a title-case headline a name may take in a verb
-        ("Black Lawmakers Rip Donald Trump")."""
+        self.headline_end = _headline_end(doc)
+        """Where a title-case headline ends: there a name may take in a verb ("Black Lawmakers
+        Rip Donald Trump")."""
         genders = lexicon.genders
         for ent in doc.ents:
             if ent.label_ != "PERSON" or not _looks_like_a_name(ent) or _an_outlet(ent, lexicon):
@@ -239,6 +239,14 @@ def _looks_like_a_name(ent: Span) -> bool:
     root = ent.root
     titled = root.text[:1].isupper() and root.lower_ not in _FEMININE | _MASCULINE
     return titled and root.tag_ not in ("NNS", "NNPS") and ent[0].tag_ != "VBG"
+
+
+def _headline_end(doc: Doc) -> int:
+    """The end of the first sentence when it is written in title case, else 0."""
+    first = next(iter(doc.sents), None)
+    words = [t for t in first or () if t.is_alpha and len(t) > 3]
+    titled = sum(t.is_title for t in words)
+    return first.end if first is not None and words and titled > 0.6 * len(words) else 0
 
 
 def _an_outlet(ent: Span, lexicon: Lexicon) -> bool:
