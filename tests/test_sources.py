@@ -80,6 +80,13 @@ def chain(a: Analysis) -> list[list[str]]:
         ),
         ("The report, which the CBO released Monday, says the deficit grew.", "report", "document"),
         ("A paper by Jane Roe shows that the bees are declining.", "paper by Jane Roe", "document"),
+        # a law is on the record, and part of a document is its issuer's
+        ("The new regulations state that bars must close at ten.", "new regulations", "document"),
+        (
+            "Details of the legislation revealed that venues must close.",
+            "Details of the legislation",
+            "document",
+        ),
     ],
 )
 def test_named(analyze: Analyze, text: str, name: str, entity: str) -> None:
@@ -116,6 +123,7 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("Court documents show that the firm knew.", "document"),
         ("A lawyer familiar with the case said the deal was off.", "person"),
         ("A cousin said he was kind.", "person"),
+        ("A memo obtained by the committee shows the plan was dropped.", "document"),
         ("A chief executive said margins were thin.", "person"),
         ("The report that Smith criticized says the deficit grew.", "document"),
     ],
@@ -142,6 +150,7 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         ("According to the Argus Leader, the mayor resigned.", "Argus Leader"),  # a local paper
         # a listed outlet the tagger took for a person
         ("The Herald Sun says the coach will be sacked.", "Herald Sun"),
+        ("According to Sportsnet, the team will recall a defenceman.", "Sportsnet"),
     ],
 )
 def test_outlets_listed_or_not(analyze: Analyze, text: str, name: str) -> None:
@@ -553,6 +562,14 @@ def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
             ["minister", "The Associated Press"],
         ),
         ("Speaking to reporters, the minister said he would stay.", ["minister"]),
+        (
+            "A copy of the letter, seen by Reuters, says taxes will rise.",
+            ["copy of the letter", "Reuters"],
+        ),
+        (
+            "According to a document seen by the BBC, the plan was dropped.",
+            ["document seen by the BBC", "BBC"],
+        ),
         # a reason cited is no source
         ("The union called the plan a disgrace, citing its work after the attacks.", ["union"]),
     ],

@@ -227,6 +227,8 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     ):
         found = _issuer(head, lexicon, matches)
         issuer = found[0] if found else ("outlet" if piece else None)
+        if issuer is None and lemma in lexicon.law_nouns:  # "the new regulations state"
+            issuer = "named"
         kind: SourceType = "unnamed" if anonymous or issuer is None else issuer
         if kind == "unnamed" and any(t.pos_ == "PROPN" for t in core) and not anonymous:
             kind = "named"  # "the Mueller report"
@@ -378,6 +380,10 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
             issuers.append(child)  # "the EU's statement", "a Washington Post database"
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             issuers += [c for c in child.children if c.dep_ == "pobj"]
+        elif (
+            child.lower_ == "of" and {head.lemma_.lower(), head.lower_} & lexicon.document_portions
+        ):
+            issuers += [c for c in child.children if c.dep_ == "pobj"]  # "details of the bill"
         elif child.dep_ == "prep" and child.lower_ == "in":  # "a report in Le Monde"
             issuers += [
                 c
@@ -393,7 +399,7 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
                 if owner.dep_ == "poss" or (owner.dep_ == "compound" and owner.pos_ == "PROPN")
             ]
         elif child.dep_ in ("acl", "relcl"):
-            issuers += _clause_issuers(child)
+            issuers += _clause_issuers(child, lexicon)
     if head.dep_ == "dobj" and head.head.lemma_.lower() in _ISSUING:  # "The CBO released a report"
         issuers += [c for c in head.head.children if c.dep_ == "nsubj"]
     verb = head.head.head
@@ -416,13 +422,15 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
     return None
 
 
-def _clause_issuers(clause: Token) -> list[Token]:
+def _clause_issuers(clause: Token, lexicon: Lexicon) -> list[Token]:
     """Who issued a document, from a clause on it: "compiled by X", "published in X", "a
     study that appeared in X", "a speech X delivered", "the report, which X released"."""
     lemma = clause.lemma_.lower()
     found = []
     for c in clause.children:
-        if c.dep_ == "agent" or (c.lower_ == "in" and lemma in ("appear", "publish")):
+        if (c.dep_ == "agent" and lemma not in lexicon.obtaining_verbs) or (
+            c.lower_ == "in" and lemma in ("appear", "publish")
+        ):
             found += [p for p in c.children if p.dep_ == "pobj"]
         elif c.dep_ == "nsubj" and clause.dep_ == "relcl" and lemma in _ISSUING:
             found += [] if c.tag_ in ("WDT", "WP") else [c]

@@ -183,6 +183,13 @@ class Lexicon:
     """Descriptions of an organization ("the retailer", "the bloc"), which refer back to the
     one named before."""
     document_nouns: frozenset[str]
+    law_nouns: frozenset[str]
+    """Acts of a legislature or government ("the regulations"): on the record, whoever issued
+    them."""
+    document_portions: frozenset[str]
+    """Part or a copy of a document ("details", "a draft"): the document's issuer's."""
+    obtaining_verbs: frozenset[str]
+    """Verbs of getting hold of a document ("seen by Reuters"): their agent is no issuer."""
     document_places: frozenset[str]
     """Where a document is posted ("website", "page"): its owner issued it."""
     study_nouns: frozenset[str]
@@ -316,7 +323,13 @@ class Lexicon:
             hedge_passives=hedges["passive"],
             institutions=bodies[""],
             organization_nouns=bodies["description"],
-            document_nouns=documents[""] | documents["study"],
+            document_nouns=documents[""]
+            | documents["study"]
+            | documents["law"]
+            | documents["portion"],
+            law_nouns=documents["law"],
+            document_portions=documents["portion"],
+            obtaining_verbs=documents["obtained"],
             document_places=documents["place"],
             study_nouns=documents["study"],
             study_authors=people["study-author"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .candidates import Candidate
-from .context import Context, mention, pieces_from_tokens, quoted, triggered
+from .context import Context, mention, obtained_by, pieces_from_tokens, quoted, triggered
 
 
 def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -27,4 +27,8 @@ def _candidate(ctx: Context, tok: Token) -> Candidate | None:
     if not pieces:
         return None
     cue = (tok.idx, prep.idx + len(prep))
-    return Candidate(tok.i, pieces, cue, mention(ctx, obj), "according", tok.i, cls="speech")
+    hearer = obtained_by(ctx, obj)  # "according to a document seen by the BBC"
+    addressee = mention(ctx, hearer) if hearer is not None else None
+    return Candidate(
+        tok.i, pieces, cue, mention(ctx, obj), "according", tok.i, cls="speech", addressee=addressee
+    )

@@ -248,12 +248,26 @@ def phrase_cue(ctx: Context, tok: Token) -> str | None:
 def _mistagged_cue(ctx: Context, tok: Token) -> bool:
     """ "..., UNN reports." where the tagger made "UNN reports" a compound noun: a plural
     noun that is a verb form, after a name or a word for a speaker or a text ("the paper
-    states"), as the root or at the sentence end."""
-    if tok.tag_ != "NNS" or tok.lower_ not in ctx.lexicon.cue_forms:
-        return False
+    states"), as the root or at the sentence end; or the base form after a plural speaker,
+    with the that-clause the parser hung on it ("The new regulations state that ...")."""
     if not any(c.dep_ == "compound" and _speaker_word(ctx, c) for c in tok.lefts):
         return False
+    if tok.tag_ == "NN":
+        plural = any(c.dep_ == "compound" and c.tag_ == "NNS" for c in tok.lefts)
+        return plural and bool(noun_clauses(tok))
+    if tok.tag_ != "NNS" or tok.lower_ not in ctx.lexicon.cue_forms:
+        return False
     return tok.dep_ == "ROOT" or ends_sentence(tok)
+
+
+def noun_clauses(tok: Token) -> list[Token]:
+    """The that-clauses the parser hung on a cue it took for a noun, as relative clauses."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ in ("relcl", "acl")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
 
 
 def _speaker_word(ctx: Context, tok: Token) -> bool:
@@ -280,6 +294,17 @@ def someone(ctx: Context, noun: Token) -> bool:
         return False
     members = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     return any(someone(ctx, m) for m in members)
+
+
+def obtained_by(ctx: Context, source: Token) -> Token | None:
+    """Who got hold of a document that speaks, named in its mention: "Reuters" of "a copy of
+    the letter, seen by Reuters" (a relay when it is a news outlet)."""
+    for clause in source.subtree:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in ctx.lexicon.obtaining_verbs:
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def trailing_report(ctx: Context, tok: Token) -> bool:
@@ -320,7 +345,7 @@ def subject(verb: Token) -> Token | None:
         if child.dep_ == "agent":  # "by the minister", not "by the 1970s"
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
             return None if agent is None or agent.ent_type_ in ("DATE", "TIME") else agent
-    if verb.tag_ == "NNS":  # "UNN reports" tagged as a compound noun
+    if verb.pos_ == "NOUN":  # "UNN reports", "the regulations state" tagged as a compound noun
         compounds = [c for c in verb.lefts if c.dep_ == "compound"]
         return compounds[-1] if compounds else None
     if is_passive(verb):

@@ -20,6 +20,8 @@ from .context import (
     is_passive,
     is_relay,
     mention,
+    noun_clauses,
+    obtained_by,
     phrase_cue,
     pieces_from_tokens,
     previous_sentence,
@@ -91,7 +93,8 @@ def _agent_can_speak(ctx: Context, subj: Token) -> bool:
 def _addressee(ctx: Context, verb: Token, lemma: str) -> Token | None:
     """Whom the speaker addressed: the object of "told", "spoke to", "said on", "in an
     interview with" or "in comments to", or of a participle of speaking beside the cue
-    ("Speaking to Sky News, the minister said"; "the minister, speaking to Sky News, said")."""
+    ("Speaking to Sky News, the minister said"; "the minister, speaking to Sky News, said"); who
+    got hold of a document that speaks ("a letter seen by Reuters says")."""
     subj = subject(verb)
     beside = [c for c in verb.children if c.dep_ == "advcl"]
     beside += [c for c in subj.children if c.dep_ == "acl"] if subj is not None else []
@@ -102,6 +105,9 @@ def _addressee(ctx: Context, verb: Token, lemma: str) -> Token | None:
             whom = _spoken_to(child)
             if whom is not None:
                 return whom
+    obtained = obtained_by(ctx, subj) if subj is not None else None
+    if obtained is not None:
+        return obtained
     for participle in beside:
         if participle.tag_ == "VBG" and cue_lemma(ctx, participle) is not None:
             prep = next((c for c in participle.children if c.lower_ == "to"), None)
@@ -175,6 +181,8 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
         for c in verb.children
         if c.dep_ in CLAUSES and not (c.i > verb.i and trailing_report(ctx, c)) and c != word
     ]
+    if verb.pos_ == "NOUN":  # "The new regulations state that ...", read as a noun
+        clauses += noun_clauses(verb)
     if word is not None:  # "made it clear that ...": the clause may hang under "clear"
         clauses += [c for c in word.children if c.dep_ in CLAUSES or _that_clause(c)]
     clauses = _after_semicolon(verb, clauses or _misattached_clauses(ctx, verb))
