@@ -334,6 +334,12 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
             ["Mark Lee"],
         ),
         (
+            "Jane Roe, a State Department official, said the talks were useful. The official "
+            "added that more talks were planned.",
+            ["Jane Roe", "Jane Roe"],
+        ),
+        ("One expert, economist Jane Roe of Acme Bank, said rates would rise.", ["Jane Roe"]),
+        (
             "Meghan, Duchess of Sussex, spoke on Sunday. The duchess said she was hurt.",
             ["Meghan"],
         ),

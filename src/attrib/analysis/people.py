@@ -299,12 +299,14 @@ def without_honorific(name: str, honorifics: frozenset[str]) -> str:
 def _titles(ent: Span, lexicon: Lexicon) -> set[str]:
     """Role nouns attached to a name: the words just before it ("Mayor Jane Doe", "Prince
     Harry", "Indiana Gov. Mike Pence"), the noun it is an appositive of ("the team's coach, John
-    Smith"), and its own appositive right after it ("Meghan, Duchess of Sussex")."""
+    Smith"), and its own appositive right after it ("Meghan, Duchess of Sussex", "Jane Roe, a
+    State Department official")."""
     doc = ent.doc
     words = [t for t in doc[max(0, ent.start - 2) : ent.start] if t.pos_ in ("NOUN", "PROPN")]
     words += [t for t in ent if t.i < ent.root.i]
     if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
         words.append(doc[ent.end + 1])
+        words += [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end]
     if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
         words.append(ent.root.head)
     known = lexicon.person_nouns | lexicon.unnamed_person | set(lexicon.genders)

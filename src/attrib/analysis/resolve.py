@@ -718,6 +718,17 @@ def _named_appositive(head: Token) -> Token | None:
         ),
         None,
     )
+    if own is None:  # "One expert, economist Jane Roe, said": the name beside the appositive
+        own = next(
+            (
+                n
+                for c in head.children
+                if c.dep_ == "appos" and c.pos_ == "NOUN"
+                for n in c.children
+                if n.dep_ == "appos" and n.ent_type_ == "PERSON"
+            ),
+            None,
+        )
     return own or _name_after_qualifier(head)
 
 
