@@ -157,6 +157,18 @@ def test_outlets_listed_or_not(analyze: Analyze, text: str, name: str) -> None:
     assert sources(analyze(text)) == [(name, "outlet", "organization")]
 
 
+def test_an_outlet_noun_with_a_possessor_of_its_own_is_another_outlet(analyze: Analyze) -> None:
+    a = analyze(
+        "The Daily Courier reported that rents rose. The newspaper said fees rose. "
+        "According to the university's student newspaper, fees rose."
+    )
+    assert [name for name, _, _ in sources(a)] == [
+        "Daily Courier",
+        "Daily Courier",
+        "university's student newspaper",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

@@ -291,6 +291,8 @@ class _Resolver:
         if self.describes_body(head, typed):
             return self.body_before(head)
         if typed.type == "outlet":
+            if any(c.dep_ == "poss" for c in head.children):
+                return None  # "the university's student newspaper": an outlet of its own
             return self.last(
                 lambda s: (
                     s.typed.type == "outlet"
