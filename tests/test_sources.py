@@ -313,6 +313,14 @@ def test_pronouns_agree_with_the_gender_the_text_gives(analyze: Analyze) -> None
     assert [name for name, _, _ in sources(a)] == ["Harry", "Meghan", "Harry"]
 
 
+def test_a_pronoun_is_not_the_person_its_claim_names(analyze: Analyze) -> None:
+    a = analyze(
+        "Andrew Hale was jailed in 2019. Michael Fitton, prosecuting, spoke to the court. "
+        "He said that Hale had closed his business."
+    )
+    assert [name for name, _, _ in sources(a)] == ["Michael Fitton"]
+
+
 def test_the_same_pronoun_twice_in_a_sentence_is_one_person(analyze: Analyze) -> None:
     a = analyze(
         "Tom Lee took over the farm in May. Although he sold his cattle to Bob Kent, who said "

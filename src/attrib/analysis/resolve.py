@@ -107,6 +107,10 @@ class _Resolver:
                 self.described_things.append(t.i)
         self.organizations = sorted(e.root.i for e in doc.ents if e.label_ == "ORG")
         """Where the text names an organization: what "the retailer" may refer back to."""
+        self.claim: tuple[tuple[int, int], ...] = ()
+        """The reported (not quoted) pieces after its source of the claim being resolved: whom
+        they name is not its speaker ("He said that Hartley had closed his business" is not
+        Hartley; in a quotation one may name oneself)."""
         self.used: set[int] = set()  # head tokens already resolved
         self.first_subjects: dict[tuple[int, str], int | None] = {}
 
@@ -245,7 +249,7 @@ class _Resolver:
             found = self.antecedent(
                 earlier or head,
                 self.settings.pronoun_reach,
-                lambda p: p.agrees(gender),
+                lambda p: p.agrees(gender) and not self.named_in_claim(p),
                 lambda s: s.typed.entity == "person" and s.typed.type in ("named", "unnamed"),
                 lambda t: self.lex.genders.get(t.lemma_.lower()) in (None, gender),
             )
@@ -543,6 +547,11 @@ class _Resolver:
             return self.for_person(person) if person and person.agrees(gender) else None
         return None
 
+    def named_in_claim(self, person: Person) -> bool:
+        """Is the person the subject of a clause of the claim being resolved?"""
+        subjects = (self.doc[i].idx for i in person.subjects)
+        return any(s <= at < e for at in subjects for s, e in self.claim)
+
     def person_tagged_otherwise(self, head: Token) -> _Source | None:
         """With no person in reach, "he" or "she" shows that a name the tagger took for an
         organization and that has spoken is a person's ("Smith said ...; he added"): that
@@ -839,6 +848,10 @@ def build_analysis(
         if cand.continues is not None and cand.continues in resolved:
             source_id, co, via, cls = resolved[cand.continues]
         else:
+            after = cand.source.end if cand.source else 0  # "When Meghan arrived, she said, ..."
+            resolver.claim = tuple(
+                (s, e) for s, e in cand.pieces if s >= after and text[s] not in _QUOTE_MARKS
+            )
             via_sources = [resolver.resolve(m)[0] for m in reversed(cand.relays)]
             reporting = lexicon.cue_classes.get(cand.cue_lemma) == "report"
             heads = resolver.resolve(cand.source, reporting) if cand.source else []
