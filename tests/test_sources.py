@@ -124,6 +124,8 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("A lawyer familiar with the case said the deal was off.", "person"),
         ("A cousin said he was kind.", "person"),
         ("A memo obtained by the committee shows the plan was dropped.", "document"),
+        ("A study published in the journal Nature found that bees are declining.", "document"),
+        ("Half of his advice is wrong, according to a British medical journal.", "document"),
         ("A chief executive said margins were thin.", "person"),
         ("The report that Smith criticized says the deficit grew.", "document"),
     ],
@@ -359,6 +361,12 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
             ["Jane Roe", "Jane Roe"],
         ),
         ("One expert, economist Jane Roe of Acme Bank, said rates would rise.", ["Jane Roe"]),
+        # a headline gives the surname first, the tagger taking it for a company
+        (
+            "Ford says province will sue over tariffs\n\nOntario Premier Doug Ford said on "
+            "Monday that the province would sue.",
+            ["Doug Ford", "Doug Ford"],
+        ),
         (
             "Meghan, Duchess of Sussex, spoke on Sunday. The duchess said she was hurt.",
             ["Meghan"],

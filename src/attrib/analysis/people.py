@@ -64,7 +64,9 @@ class People:
         self.honorifics = lexicon.honorifics
         self.people: list[Person] = []
         self._at: dict[int, Person] = {}  # token index -> person mentioned there
-        self.headline_end = _headline_end(doc)
+        first = next(iter(doc.sents), None)
+        self.first_sentence_end = first.end if first is not None else 0
+        self.headline_end = self.first_sentence_end if first and _title_case(first) else 0
         """Where a title-case headline ends: there a name may take in a verb ("Black Lawmakers
         Rip Donald Trump")."""
         genders = lexicon.genders
@@ -142,8 +144,9 @@ class People:
 
     def _mislabelled_names(self, lexicon: Lexicon) -> None:
         """A known person's surname or full name that the tagger labelled an organization or a
-        place ("Montoya-Lewis" after "Raquel Montoya-Lewis") is that person, unless it is the
-        name of a news outlet ("Bloomberg" after "Michael Bloomberg")."""
+        place ("Montoya-Lewis" after "Raquel Montoya-Lewis", or in the first sentence before
+        it: "Ford says ..." then "Premier Doug Ford") is that person, unless it is the name of
+        a news outlet ("Bloomberg" after "Michael Bloomberg")."""
         for ent in self.doc.ents:
             if ent.label_ not in _MISLABELS or any(t.i in self._at for t in ent):
                 continue
@@ -152,7 +155,11 @@ class People:
             words = _name_words(ent, lexicon)
             n = len(words)
             found = [p for p in self.people if n and p.words[-n:] == words]
-            if len(found) != 1 or not found[0].mentions or min(found[0].mentions) > ent.start:
+            first = self.first_sentence_end  # a headline may give the surname first
+            if len(found) != 1 or not found[0].mentions:
+                continue
+            later = min(found[0].mentions) > ent.start
+            if later and (ent.start >= first or len(found[0].words) < 2):
                 continue
             for tok in ent:
                 self._at[tok.i] = found[0]
@@ -241,12 +248,10 @@ def _looks_like_a_name(ent: Span) -> bool:
     return titled and root.tag_ not in ("NNS", "NNPS") and ent[0].tag_ != "VBG"
 
 
-def _headline_end(doc: Doc) -> int:
-    """The end of the first sentence when it is written in title case, else 0."""
-    first = next(iter(doc.sents), None)
-    words = [t for t in first or () if t.is_alpha and len(t) > 3]
-    titled = sum(t.is_title for t in words)
-    return first.end if first is not None and words and titled > 0.6 * len(words) else 0
+def _title_case(sentence: Span) -> bool:
+    """Written as a headline often is, most longer words capitalised."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_title for t in words) > 0.6 * len(words)
 
 
 def _an_outlet(ent: Span, lexicon: Lexicon) -> bool:

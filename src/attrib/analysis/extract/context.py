@@ -357,7 +357,15 @@ def subject(verb: Token) -> Token | None:
             return after[0]
         first, last = subjects[0], subjects[-1]
         coordinated = any(c.dep_ == "conj" for c in first.children)  # "he and his co-authors"
-        return first if coordinated else last  # '"My view, that was wrong," Kerr said'
+        before = verb.doc[last.left_edge.i - 1] if last.left_edge.i else None
+        named_in_first = (  # "the journal Nature": a name set beside a noun of the first
+            before is not None
+            and before.is_alpha
+            and before.pos_ == "NOUN"
+            and before.i != first.i
+            and before in first.subtree
+        )
+        return first if coordinated or named_in_first else last  # '"My view, ...," Kerr said'
     if subjects:
         return _distributed(subjects[0])
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
