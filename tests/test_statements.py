@@ -122,6 +122,8 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "speech",
             "three injuries were reported",
         ),
+        # a section label opening the line is no part of the claim
+        ("READ MORE: Ford says the province will sue", "speech", "the province will sue"),
         # "that" read as the object of a relative clause it cannot be the object of
         (
             "The league said in a release that the game was postponed.",

@@ -49,6 +49,7 @@ def extract(
     found = posts.find(ctx, found)
     found = quotations.link(ctx, found)
     found = relays.fold(ctx, found)
+    found = labels.strip(ctx, found)
     found = nesting.drop(ctx, found)
     found, refusals = no_comment.find(ctx, found)
     ordered = tuple(sorted(found, key=lambda c: c.start))

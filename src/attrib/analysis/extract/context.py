@@ -111,6 +111,21 @@ def trim(text: str, start: int, end: int) -> Range:
     return start, end
 
 
+def without(text: str, pieces: tuple[Range, ...], start: int, end: int) -> tuple[Range, ...]:
+    """The pieces with [start, end) and the punctuation around it cut out."""
+    out: list[Range] = []
+    for s, e in pieces:
+        if e <= start or s >= end:
+            out.append((s, e))
+            continue
+        if s < start:
+            out.append((s, start))
+        if end < e:
+            out.append((end, e))
+    trimmed = (trim(text, s, e) for s, e in out if e > s)
+    return tuple((s, e) for s, e in trimmed if e > s)
+
+
 def token_range(tokens: Iterable[Token]) -> Range | None:
     toks = list(tokens)
     if not toks:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Span, Token
 
 from .candidates import Candidate, Mention, Range, fresh_uids
-from .context import Context, trim
+from .context import Context, trim, without
 
 LABEL_CUE = ":"
 """The cue lemma of a line label: its colon."""
@@ -50,6 +51,28 @@ def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
             mention = Mention(label.start_char, label.end_char, (head,))
             new.append(Candidate(next(uids), (content,), cue, mention, LABEL_CUE, cls="speech"))
     return (*found, *new)
+
+
+def strip(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """The candidates without the section labels that open lines ("READ MORE: Ford says the
+    province will sue" claims "the province will sue"); one left with no claim is dropped."""
+    text = ctx.text
+    spans = [
+        (m.start(1), m.end())
+        for m in _label_re(ctx.settings.max_label_chars).finditer(text)
+        if m.group(1).split()[0].lower() in ctx.lexicon.label_words
+    ]
+    if not spans:
+        return found
+    out = []
+    for cand in found:
+        pieces = cand.pieces
+        for start, end in spans:
+            if any(s < end and start < e for s, e in pieces):
+                pieces = without(text, pieces, start, end)
+        if pieces or not cand.pieces:
+            out.append(replace(cand, pieces=pieces) if pieces != cand.pieces else cand)
+    return tuple(out)
 
 
 def _labels(ctx: Context) -> list[tuple[Span, Range, Range]]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .candidates import Candidate, Mention, Range
+from .candidates import Candidate, Mention
 from .context import (
     Context,
     cue_lemma,
@@ -24,7 +24,7 @@ from .context import (
     someone,
     subtree_range,
     triggered,
-    trim,
+    without,
 )
 
 
@@ -55,11 +55,11 @@ def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         if obj is not None:  # the claim loses ", citing X," where the parser put it inside
             relays = (cand.source, *cand.relays)
             start, end = verb.idx, obj.right_edge.idx + len(obj.right_edge)
-            pieces = tuple(trim(ctx.text, *p) for p in _without(cand.pieces, start, end))
+            pieces = without(ctx.text, cand.pieces, start, end)
             cands[host] = replace(cand, source=mention(ctx, obj), relays=relays, pieces=pieces)
         elif by is not None:
             start, end = subtree_range(verb)
-            pieces = tuple(trim(ctx.text, *p) for p in _without(cand.pieces, start, end))
+            pieces = without(ctx.text, cand.pieces, start, end)
             relays = (*cand.relays, mention(ctx, by))
             cands[host] = replace(cand, pieces=pieces, relays=relays)
     return tuple(cands)
@@ -94,20 +94,6 @@ def _agent(verb: Token) -> Token | None:
 
 def _by_cue(cands: list[Candidate], tok: Token) -> int | None:
     return next((n for n, c in enumerate(cands) if c.cue_token == tok.i), None)
-
-
-def _without(pieces: tuple[Range, ...], start: int, end: int) -> tuple[Range, ...]:
-    """The pieces with [start, end) and the punctuation around it cut out."""
-    out: list[Range] = []
-    for s, e in pieces:
-        if e <= start or s >= end:
-            out.append((s, e))
-            continue
-        if s < start:
-            out.append((s, start))
-        if end < e:
-            out.append((end, e))
-    return tuple((s, e) for s, e in out if e > s)
 
 
 def _nearest_cue_before(cues: list[tuple[int, int]], first: int, i: int) -> int | None:
