@@ -315,6 +315,14 @@ def test_pronouns_agree_with_the_gender_the_text_gives(analyze: Analyze) -> None
     assert [name for name, _, _ in sources(a)] == ["Harry", "Meghan", "Harry"]
 
 
+def test_a_bare_office_is_not_a_person_introduced_in_another(analyze: Analyze) -> None:
+    a = analyze("Premier Doug Ford said the deal was off. The minister said it was back on.")
+    assert sources(a) == [
+        ("Doug Ford", "named", "person"),
+        ("minister", "named", "person"),
+    ]
+
+
 def test_a_pronoun_is_not_the_person_its_claim_names(analyze: Analyze) -> None:
     a = analyze(
         "Andrew Hale was jailed in 2019. Michael Fitton, prosecuting, spoke to the court. "

@@ -324,7 +324,7 @@ class _Resolver:
             return self.antecedent(
                 head,
                 self.settings.description_reach,
-                lambda p: p.agrees(gender),
+                lambda p: p.agrees(gender) and (bool(_qualifiers(head)) or self.may_hold(p, lemma)),
                 lambda s: s.typed.entity == "person" and s.typed.type == "named",
             )
         return None
@@ -457,6 +457,15 @@ class _Resolver:
             and _bare(head)
             and not any(c.dep_ == "poss" for c in head.children)
         )
+
+    def may_hold(self, person: Person, role: str) -> bool:
+        """A person introduced in one office is not described by another bare: "the minister"
+        is not "Premier Doug Ford" ("the Democratic nominee", qualified, may be whoever the text
+        named; a description that is no office, "the billionaire", anyone)."""
+        if role not in self.lex.person_nouns or not person.titles & self.lex.person_nouns:
+            return True
+        same = self.lex.same_role.get(role, frozenset({role}))
+        return bool(person.titles & (same | {role}))
 
     def antecedent(
         self,
