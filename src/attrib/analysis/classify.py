@@ -359,12 +359,20 @@ def _with_issuer(head: Token, core: list[Token], issuer: Token) -> str:
     "report by the WHO", "document on Acme's website", not "report" or "document"."""
     doc = head.doc
     plain = doc[core[0].i : core[-1].i + 1].text
-    if issuer.i < head.i or not head.is_ancestor(issuer):
+    if issuer.i < head.i:
         return plain
-    prep = next(c for c in head.children if c.is_ancestor(issuer) or c.i == issuer.i)
-    if prep.dep_ != "prep":
+    before = doc[issuer.i - 1]  # "by the" of "report by the WHO", the name misread a pronoun
+    prep = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "prep" and (c.is_ancestor(issuer) or c.is_ancestor(before))
+        ),
+        None,
+    )
+    if prep is None:
         return plain
-    end = prep.right_edge.i + 1
+    end = max(prep.right_edge.i, issuer.i) + 1
     stop = next((t.i for t in doc[issuer.i : end] if t.text in _PHRASE_ENDS), end)
     return doc[core[0].i : stop].text
 
@@ -379,7 +387,7 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             issuers.append(child)  # "the EU's statement", "a Washington Post database"
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            issuers += [c for c in child.children if c.dep_ == "pobj"]
+            issuers += [_misread_article(c) for c in child.children if c.dep_ == "pobj"]
         elif (
             child.lower_ == "of" and {head.lemma_.lower(), head.lower_} & lexicon.document_portions
         ):
@@ -420,6 +428,15 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
         if typed.type in ("named", "outlet"):
             return typed.type, issuer
     return None
+
+
+def _misread_article(pobj: Token) -> Token:
+    """The name after "the" when the parser left the article alone as the object and took the
+    name for a relative pronoun ("a report by the WHO found ...")."""
+    after = pobj.doc[pobj.i + 1] if pobj.i + 1 < len(pobj.doc) else None
+    if pobj.tag_ == "DT" and after is not None and after.ent_type_ and after.text.isupper():
+        return after
+    return pobj
 
 
 def _clause_issuers(clause: Token, lexicon: Lexicon) -> list[Token]:
