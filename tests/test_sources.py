@@ -123,6 +123,7 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("Several Labour MPs said the plan was rushed.", "group"),
         ("New data showed that prices rose.", "document"),
         ("Court documents show that the firm knew.", "document"),
+        ("Records show the company paid no tax.", "document"),  # capitalised first: no name
         ("A lawyer familiar with the case said the deal was off.", "person"),
         ("A cousin said he was kind.", "person"),
         ("A memo obtained by the committee shows the plan was dropped.", "document"),

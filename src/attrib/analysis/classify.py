@@ -212,9 +212,6 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         if head.ent_type_ == "NORP" and plural:  # "Republicans", "Tory MPs": a generic group
             return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
         return Typed("named", "organization", name, "org:" + name.lower(), False, lemma)
-    if head.tag_ == "NNPS" and not head.ent_type_:  # "Tory MPs", "Senate Democrats": a group
-        name = strip_determiner(text)
-        return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
     if _news_reports(head, lexicon):  # "according to news reports", "media reports said"
         name = strip_determiner(text)
         return Typed("outlet", "organization", name, "outlet:" + name.lower(), definite, lemma)
@@ -230,10 +227,18 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         if issuer is None and lemma in lexicon.law_nouns:  # "the new regulations state"
             issuer = "named"
         kind: SourceType = "unnamed" if anonymous or issuer is None else issuer
-        if kind == "unnamed" and any(t.pos_ == "PROPN" for t in core) and not anonymous:
+        if (
+            kind == "unnamed"
+            and any(t.pos_ == "PROPN" and t != head for t in core)
+            and not anonymous
+        ):
             kind = "named"  # "the Mueller report"
         name = strip_determiner(_with_issuer(head, core, found[1]) if found else text)
         return Typed(kind, "document", name, "doc:" + text.lower(), definite, lemma)
+    if head.tag_ == "NNPS" and not head.ent_type_:  # "Tory MPs", "Senate Democrats": a group
+        # (after documents: "Records show ...", capitalised first in a sentence, is none)
+        name = strip_determiner(text)
+        return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
     represented = _represented(head, lexicon, matches)
     if represented is not None and not anonymous:  # "a spokesperson for Acme Corp."
         name, entity = represented
