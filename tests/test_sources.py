@@ -460,6 +460,20 @@ def test_descriptions_and_names_refer_to_the_person_named(
             "Acme Corp. announced layoffs. The manufacturer said 200 jobs would go.",
             ("Acme Corp.", "named", "organization"),
         ),
+        # a body that publishes or reports a thing is no outlet for it
+        (
+            "Amnesty International published its annual review. The rights group said "
+            "executions had risen.",
+            ("Amnesty International", "named", "organization"),
+        ),
+        (
+            "Tesla reported a drop in deliveries. The carmaker said demand was weak.",
+            ("Tesla", "named", "organization"),
+        ),
+        (
+            "Shell posted weaker profits. The oil major said it would buy back shares.",
+            ("Shell", "named", "organization"),
+        ),
         # the same noun used before without a name is that group, anonymous
         (
             "A group of parents sued the district. The group said the rules were unfair.",
