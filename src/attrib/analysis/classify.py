@@ -194,11 +194,16 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         return Typed("outlet", "organization", name, "outlet:" + name.lower(), definite, lemma)
     anonymous = matches.anonymous({t.i for t in mention_tokens(head)})
     plural = _is_plural(head)
-    proper = not acronyms and (
-        head.pos_ == "PROPN"
-        or misread
-        or (head.text.isupper() and len(head.text) > 1)
-        or _tagged_name(head, lexicon)
+    role_word = lemma in lexicon.person_nouns  # "a Labour MP", tagged a name
+    proper = (
+        not acronyms
+        and not role_word
+        and (
+            head.pos_ == "PROPN"
+            or misread
+            or (head.text.isupper() and len(head.text) > 1)
+            or _tagged_name(head, lexicon)
+        )
     )
     acronym = head.text.isupper() and len(head.text) > 1 and _entity_text(head) == head.text
     if head.ent_type_ == "PERSON" and not plural and not anonymous and not acronym:  # not "CNS"
@@ -272,10 +277,13 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         return Typed(
             "named", "person" if not plural else "group", name, "name:" + name.lower(), False, lemma
         )
-    # A role noun: "the president", "a spokesman" - named when definite, else anonymous.
+    # A role noun: "the president", "a spokesman" - named when definite, else anonymous; a
+    # singular with no article at all is a headline's ("Senator from Texas says ...").
     entity = _people(head)
-    kind = "named" if definite else "unnamed"
-    return Typed(kind, entity, strip_determiner(text), "role:" + text.lower(), definite, lemma)
+    headline = entity == "person" and not any(c.dep_ in ("det", "poss") for c in head.children)
+    kind = "named" if definite or headline else "unnamed"
+    anaphoric = definite or headline
+    return Typed(kind, entity, strip_determiner(text), "role:" + text.lower(), anaphoric, lemma)
 
 
 def _outlet_name(head: Token, core: list[Token], lexicon: Lexicon) -> str | None:

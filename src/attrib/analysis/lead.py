@@ -17,7 +17,9 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-_CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "conj", "cc"})
+_PHRASE = frozenset({"det", "amod", "compound", "nmod", "poss", "case", "nummod", "prep", "pobj"})
+"""What belongs to a noun phrase: not its clauses or conjuncts, nor what a headline's parse
+hangs on a noun it took for the root ("Judge rejects request to unseal file")."""
 
 
 def _word(tok: Token) -> str:
@@ -28,7 +30,7 @@ def _description_tokens(head: Token) -> list[Token]:
     """The description without its clauses and conjuncts ("an aide, who said ...")."""
     skip: set[int] = set()
     for child in head.children:
-        if child.dep_ in _CLAUSES:
+        if child.dep_ not in _PHRASE:
             skip.update(t.i for t in child.subtree)
     return [t for t in head.subtree if t.i not in skip]
 

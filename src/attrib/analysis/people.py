@@ -315,4 +315,4 @@ def _titles(ent: Span, lexicon: Lexicon) -> set[str]:
     if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
         words.append(ent.root.head)
     known = lexicon.person_nouns | lexicon.unnamed_person | set(lexicon.genders)
-    return {t.lower_.rstrip(".") for t in words} & known
+    return {t.lower_.rstrip(".") for t in words} & (known | set(lexicon.same_role))

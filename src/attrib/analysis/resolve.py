@@ -180,6 +180,8 @@ class _Resolver:
         src.words.update(span.text.lower().split())
         if src.typed.entity == "person" and src.typed.type == "named":
             src.titles.update(_titles(named, head))
+            if antecedent is not None and typed.key.startswith("role:"):
+                src.titles.add(typed.head_lemma)  # "Judge ..." named after: "the judge" is them
         if src in self.recent:
             self.recent.remove(src)
         self.recent.append(src)
@@ -335,8 +337,9 @@ class _Resolver:
         (in the name's phrase, its appositive or relative clause, or its titles), or the
         document of the same noun whose issuer is named."""
         here = self.sentence[head.i]
-        if typed.type != "unnamed" or here >= self.settings.lead_sentences:
-            return None
+        office = typed.type == "named" and typed.anaphoric and typed.key.startswith("role:")
+        if (typed.type != "unnamed" and not office) or here >= self.settings.lead_sentences:
+            return None  # "Governor says ..." may be named after, as "a state judge" may
         if typed.head_lemma in _GENERIC_PERSON or self.matches.anonymous(
             {t.i for t in mention_tokens(head)}
         ):
