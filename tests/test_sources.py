@@ -160,6 +160,10 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         # a listed outlet the tagger took for a person
         ("The Herald Sun says the coach will be sacked.", "Herald Sun"),
         ("According to Sportsnet, the team will recall a defenceman.", "Sportsnet"),
+        ("The Bay of Plenty Times said the mayor would not run again.", "Bay of Plenty Times"),
+        ("The Times of India reported that the talks had failed.", "The Times of India"),
+        ("The Northland Age reported that the mayor had resigned.", "Northland Age"),
+        ("The Baltimore Banner reported that the mayor had vetoed the bill.", "Baltimore Banner"),
     ],
 )
 def test_outlets_listed_or_not(analyze: Analyze, text: str, name: str) -> None:

@@ -179,7 +179,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     core = core_tokens(head)
     text = head.doc[core[0].i : core[-1].i + 1].text  # not doc.text: that is O(n) a call
     definite = core[0].lower_ in _DEFINITE or any(t.dep_ == "poss" for t in core)
-    listed = matches.outlet(core, head)
+    listed = matches.outlet(mention_tokens(head), head)  # "The Times of India", not "The Times"
     if listed is not None:  # named as written ("UNN"), known by its canonical name
         canonical, written = listed
         return Typed("outlet", "organization", written, "outlet:" + canonical.lower(), False, lemma)
@@ -288,8 +288,9 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
 
 def _outlet_name(head: Token, core: list[Token], lexicon: Lexicon) -> str | None:
     """An outlet in no list, known by the shape of its name: a proper name ending in a word that
-    names newspapers and broadcasters ("the Daily Courier", "the Tribune-Herald", "Kyiv Post")
-    or beside an outlet noun ("the newspaper Kommersant", "broadcaster RTL")."""
+    names newspapers and broadcasters ("the Daily Courier", "the Tribune-Herald", "Kyiv Post",
+    "the Bay of Plenty Times") or beside an outlet noun ("the newspaper Kommersant",
+    "broadcaster RTL")."""
     if head.pos_ != "PROPN":
         return None
     names = [t for t in core if t.pos_ == "PROPN" or t.text == "-"]
@@ -297,6 +298,10 @@ def _outlet_name(head: Token, core: list[Token], lexicon: Lexicon) -> str | None
     name = head.doc[names[0].i : names[-1].i + 1].text if names else head.text
     if len(words) >= 2 and (words[-1] in lexicon.outlet_words or words[0] in ("daily", "weekly")):
         return name
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if place is not None and place.pos_ == "PROPN" and place.lower_ in lexicon.outlet_words:
+        return head.doc[names[0].i : place.i + 1].text  # "the Bay of Plenty Times"
     beside = [c for c in head.children if c.dep_ in ("compound", "appos", "nmod")]
     if any(c.lemma_.lower() in lexicon.outlet_nouns for c in beside if c.pos_ == "NOUN"):
         return name

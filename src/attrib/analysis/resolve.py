@@ -15,7 +15,16 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from ..results import Analysis, Kind, NoComment, Source, Statement, TextSpan, Unattributed
+from ..results import (
+    Analysis,
+    Entity,
+    Kind,
+    NoComment,
+    Source,
+    Statement,
+    TextSpan,
+    Unattributed,
+)
 from .classify import (
     INDEFINITE_PRONOUNS,
     PRONOUNS_GROUP,
@@ -24,6 +33,7 @@ from .classify import (
     PRONOUNS_THING,
     Typed,
     classify,
+    core_tokens,
     mention_tokens,
     scholarly,
     shares_surname,
@@ -143,7 +153,8 @@ class _Resolver:
         if study is not None:  # "the paper states" after "a paper by Jane Roe"
             typed = classify(study, self.lex, self.matches)
         if reporting and self.publishes(named, typed):  # "AnandTech reported that ..."
-            typed = replace(typed, type="outlet", key="outlet:" + typed.name.lower())
+            entity: Entity = "organization" if typed.entity == "person" else typed.entity
+            typed = replace(typed, type="outlet", entity=entity, key="outlet:" + typed.name.lower())
         person = self.people.at(named)
         if person is not None and self.matches.anonymous({t.i for t in mention_tokens(named)}):
             person = None  # "an unnamed aide, John": a name withheld on purpose stays so
@@ -203,6 +214,8 @@ class _Resolver:
         "the truck story suggests" is an anecdote)."""
         if typed.type == "unnamed" and typed.entity == "document":
             return typed.head_lemma in self.lex.news_reports
+        if typed.type == "named" and typed.entity == "person" and self.people.at(head) is None:
+            return core_tokens(head)[0].lower_ == "the"  # "The Northland Age reported that"
         return (
             typed.type == "named"
             and typed.entity == "organization"
