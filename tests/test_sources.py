@@ -208,6 +208,13 @@ def test_they_is_the_nearest_group_spoken_or_not(analyze: Analyze) -> None:
     assert sources(a)[-1] == ("Critics of the plan", "unnamed", "group")
 
 
+def test_they_may_be_an_organization_the_subject_before(analyze: Analyze) -> None:
+    a = analyze(
+        "The Environment Agency issued 40 flood warnings. They said rivers would peak on Saturday."
+    )
+    assert sources(a) == [("Environment Agency", "named", "organization")]
+
+
 def test_it_is_the_nearest_body_or_document_spoken_or_not(analyze: Analyze) -> None:
     a = analyze(
         "Acme said the seller was to blame. The appeals court did not agree with Acme. "

@@ -122,6 +122,8 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "speech",
             "three injuries were reported",
         ),
+        # a negation inside the quotation is what was said, not a negated saying
+        ('"Absolutely not," Mr Patel replied.', "speech", '"Absolutely not,"'),
         # a section label opening the line is no part of the claim
         ("READ MORE: Ford says the province will sue", "speech", "the province will sue"),
         # "that" read as the object of a relative clause it cannot be the object of

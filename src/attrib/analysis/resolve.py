@@ -115,6 +115,11 @@ class _Resolver:
             singular = tag in ("NN", "NNP") or t.lower_ == lemma  # "police" is one body
             if singular and (t.ent_type_ == "ORG" or lemma in things):
                 self.described_things.append(t.i)
+        bodies = [
+            i for i in self.described_things if doc[i].lemma_.lower() not in lexicon.document_nouns
+        ]
+        self.bodies_and_groups = sorted(self.described_groups + bodies)
+        """What "they" may refer to: "Critics disagree", "The Environment Agency warned"."""
         self.organizations = sorted(e.root.i for e in doc.ents if e.label_ == "ORG")
         """Where the text names an organization: what "the retailer" may refer back to."""
         self.claim: tuple[tuple[int, int], ...] = ()
@@ -278,7 +283,7 @@ class _Resolver:
                 lambda _: False,
                 lambda s: s.typed.entity in entities,
                 lambda _: True,
-                described=self.described_things if thing else self.described_groups,
+                described=self.described_things if thing else self.bodies_and_groups,
             ) or self.last(lambda s: s.typed.entity in entities)
         lemma = typed.head_lemma
         if typed.anaphoric and lemma in self.lex.pair_nouns:

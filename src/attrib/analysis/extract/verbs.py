@@ -26,6 +26,7 @@ from .context import (
     pieces_from_tokens,
     previous_sentence,
     quote_after_colon,
+    quoted,
     someone,
     subject,
     topic_preposition,
@@ -133,7 +134,7 @@ def _unasserted(ctx: Context, verb: Token, subj: Token) -> bool:
     and a to-infinitive cue that tells of no speech ("failed to tell", "hard to say"), unless
     its head tells what was said ("went on to say")."""
     lex = ctx.lexicon
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" and not quoted(ctx, c) for c in verb.children):  # '"Not at all," ...'
         return True
     if subj.left_edge.lower_ in lex.negative_subjects:
         return True
