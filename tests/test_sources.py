@@ -83,6 +83,11 @@ def chain(a: Analysis) -> list[list[str]]:
         ),
         ("The report, which the CBO released Monday, says the deficit grew.", "report", "document"),
         ("A paper by Jane Roe shows that the bees are declining.", "paper by Jane Roe", "document"),
+        (
+            "The lawsuit, filed by the state of Texas, says the company misled consumers.",
+            "lawsuit",
+            "document",
+        ),
         # a law is on the record, and part of a document is its issuer's
         ("The new regulations state that bars must close at ten.", "new regulations", "document"),
         (
@@ -189,6 +194,10 @@ def test_an_outlet_noun_with_a_possessor_of_its_own_is_another_outlet(analyze: A
         ("A separate story reported that the deal was off.", "separate story"),
         ("The editorial argued that taxes must rise.", "editorial"),
         ("A report in Le Monde said the plan was dead.", "report in Le Monde"),
+        (
+            "An investigation by the Toronto Star found that the agency ignored warnings.",
+            "investigation by the Toronto Star",
+        ),
     ],
 )
 def test_what_an_outlet_publishes_is_the_outlets(analyze: Analyze, text: str, name: str) -> None:

@@ -436,7 +436,7 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
     ):
         issuers += [c for c in verb.children if c.dep_ == "nsubj"]  # "In a statement, X said"
     for issuer in issuers:
-        if issuer.lower_ in ("his", "her"):
+        if issuer.lower_ in ("his", "her", "its"):  # "his release", "minutes of its meeting"
             return "named", issuer
         if issuer.lower_ == "our":  # outside quotes, the publication's own ("our forecasts")
             return "outlet", issuer
