@@ -664,6 +664,10 @@ def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
             "According to a document seen by the BBC, the plan was dropped.",
             ["document seen by the BBC", "BBC"],
         ),
+        (
+            "The Daily Telegraph, quoting a Whitehall source, said the plan had been shelved.",
+            ["Whitehall source", "The Daily Telegraph"],
+        ),
         # a reason cited is no source
         ("The union called the plan a disgrace, citing its work after the attacks.", ["union"]),
     ],

@@ -140,6 +140,14 @@ def test_statements_and_their_class(analyze: Analyze, text: str, cls: str, conte
     assert a.statements[0].cls == cls
 
 
+def test_another_speaker_set_against_a_claim_is_not_part_of_it(analyze: Analyze) -> None:
+    a = analyze(
+        "The prosecutor argued that the defendant had planned the robbery, while the defence "
+        "lawyer said his client was coerced."
+    )
+    assert contents(a) == ["that the defendant had planned the robbery", "his client was coerced"]
+
+
 def test_a_clause_before_a_semicolon_is_not_the_next_cues_claim(analyze: Analyze) -> None:
     a = analyze("Dana Kerr calls it a mistake; she also notes that the budget was cut twice.")
     assert contents(a) == ["it a mistake", "that the budget was cut twice"]

@@ -47,6 +47,10 @@ def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         host = _nearest_cue_before(cues, ctx.sentence_start(verb), verb.i)
         if host is None and obj is not None:  # "Citing Y, X reported", "X, citing Y, said"
             host = _by_cue(cands, verb.head)
+        if host is None and verb.dep_ == "acl":  # "The Telegraph, quoting a source, said"
+            host = next(
+                (n for n, c in enumerate(cands) if c.source and verb.head in c.source.heads), None
+            )
         cand = cands[host] if host is not None else None
         if host is None or cand is None or cand.source is None:
             continue

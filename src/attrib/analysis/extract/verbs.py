@@ -188,7 +188,10 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
         clauses += [c for c in word.children if c.dep_ in CLAUSES or _that_clause(c)]
     clauses = _after_semicolon(verb, clauses or _misattached_clauses(ctx, verb))
     if clauses:
-        words = (t.i for c in clauses for t in c.subtree if not _stray_mark(t, c))
+        others = _other_speakers(ctx, clauses)
+        words = (
+            t.i for c in clauses for t in c.subtree if not _stray_mark(t, c) and t.i not in others
+        )
         return pieces_from_tokens(ctx, words), _clause_frame(clauses)
     nominal, frame = _nominal_content(ctx, verb) if word is None else ([], None)  # "put it"
     introduced = quote_after_colon(ctx, verb) if frame is not None else None
@@ -205,6 +208,19 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
         indices = {t.i for t in verb.head.subtree} - outside
         return pieces_from_tokens(ctx, (i for i in indices if sent.start <= i < sent.end)), None
     return (), None
+
+
+def _other_speakers(ctx: Context, clauses: list[Token]) -> set[int]:
+    """Another speaker's statement set against the claim, which the parser hung inside it:
+    "X argued that ..., while Y said ..." (Y's words are Y's statement, not part of X's)."""
+    found: set[int] = set()
+    for clause in clauses:
+        for tok in clause.subtree:
+            marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+            contrast = tok.dep_ == "advcl" and marks & {"while", "whereas"}
+            if contrast and cue_lemma(ctx, tok) and any(c.dep_ == "nsubj" for c in tok.children):
+                found.update(t.i for t in tok.subtree)
+    return found
 
 
 def _interpolated(ctx: Context, verb: Token, sent: Span) -> tuple[int, int] | None:
