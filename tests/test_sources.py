@@ -137,6 +137,7 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("Half of his advice is wrong, according to a British medical journal.", "document"),
         ("A chief executive said margins were thin.", "person"),
         ("A Labour MP said the reshuffle was a mess.", "person"),
+        ("One Democratic congressman said the caucus was in revolt.", "person"),
         ("A Labour MP, who did not want to be named, said the plan was a mess.", "person"),
         ("An official who wished not to be named said the plan was dead.", "person"),
         ("The report that Smith criticized says the deficit grew.", "document"),
@@ -169,6 +170,7 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         ("The Times of India reported that the talks had failed.", "The Times of India"),
         ("The Northland Age reported that the mayor had resigned.", "Northland Age"),
         ("The Baltimore Banner reported that the mayor had vetoed the bill.", "Baltimore Banner"),
+        ("WRAL reported that three people were injured.", "WRAL"),
     ],
 )
 def test_outlets_listed_or_not(analyze: Analyze, text: str, name: str) -> None:

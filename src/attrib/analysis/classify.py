@@ -280,7 +280,8 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     # A role noun: "the president", "a spokesman" - named when definite, else anonymous; a
     # singular with no article at all is a headline's ("Senator from Texas says ...").
     entity = _people(head)
-    headline = entity == "person" and not any(c.dep_ in ("det", "poss") for c in head.children)
+    bare = not any(c.dep_ in ("det", "poss", "nummod", "quantmod") for c in head.children)
+    headline = entity == "person" and bare and bool(core[0].is_sent_start)  # not "One ..."
     kind = "named" if definite or headline else "unnamed"
     anaphoric = definite or headline
     return Typed(kind, entity, strip_determiner(text), "role:" + text.lower(), anaphoric, lemma)

@@ -220,7 +220,8 @@ class _Resolver:
         if typed.type == "unnamed" and typed.entity == "document":
             return typed.head_lemma in self.lex.news_reports
         if typed.type == "named" and typed.entity == "person" and self.people.at(head) is None:
-            return core_tokens(head)[0].lower_ == "the"  # "The Northland Age reported that"
+            # "The Northland Age reported that", "WRAL reported that"
+            return core_tokens(head)[0].lower_ == "the" or head.text.isupper()
         return (
             typed.type == "named"
             and typed.entity == "organization"
