@@ -511,6 +511,12 @@ def test_descriptions_and_names_refer_to_the_person_named(
             "Shell posted weaker profits. The oil major said it would buy back shares.",
             ("Shell", "named", "organization"),
         ),
+        # a name the tagger left unlabelled, the subject before, is the organization
+        (
+            "Anthropic released a new model on Tuesday. The San Francisco-based startup said it "
+            "was safer than its predecessor.",
+            ("Anthropic", "named", "organization"),
+        ),
         # the same noun used before without a name is that group, anonymous
         (
             "A group of parents sued the district. The group said the rules were unfair.",

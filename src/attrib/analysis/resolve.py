@@ -120,8 +120,10 @@ class _Resolver:
         ]
         self.bodies_and_groups = sorted(self.described_groups + bodies)
         """What "they" may refer to: "Critics disagree", "The Environment Agency warned"."""
-        self.organizations = sorted(e.root.i for e in doc.ents if e.label_ == "ORG")
-        """Where the text names an organization: what "the retailer" may refer back to."""
+        untagged = (t.i for t in doc if t.dep_ == "nsubj" and t.pos_ == "PROPN" and not t.ent_type_)
+        self.organizations = sorted({e.root.i for e in doc.ents if e.label_ == "ORG"} | {*untagged})
+        """Where the text names an organization, or a name the tagger left unlabelled is a
+        subject ("Anthropic released a model"): what "the startup" may refer back to."""
         self.claim: tuple[tuple[int, int], ...] = ()
         """The reported (not quoted) pieces after its source of the claim being resolved: whom
         they name is not its speaker ("He said that Hartley had closed his business" is not
@@ -460,14 +462,19 @@ class _Resolver:
             self.settings.description_reach
         ):
             return self.resolve_head(same, [same], look_back=False)
-        return self.antecedent(
+        body = self.antecedent(
             head,
             self.settings.description_reach,
             lambda _: False,
             lambda s: s.typed.entity == "organization" and s.typed.type == "named",
-            lambda t: classify(t, self.lex, self.matches).type == "named",
+            lambda t: (
+                classify(t, self.lex, self.matches).type == "named" and self.people.at(t) is None
+            ),
             described=self.organizations,
         ) or self.last(lambda s: s.typed.entity == "organization" and s.typed.type == "named")
+        if body is not None and body.typed.key.startswith("name:"):  # a name, now a body's
+            body.typed = replace(body.typed, entity="organization")
+        return body
 
     def describes_person(self, head: Token, typed: Typed) -> bool:
         """A definite description of one person that is not a mark of anonymity ("the official"
