@@ -115,11 +115,10 @@ class _Resolver:
             singular = tag in ("NN", "NNP") or t.lower_ == lemma  # "police" is one body
             if singular and (t.ent_type_ == "ORG" or lemma in things):
                 self.described_things.append(t.i)
-        bodies = [
-            i for i in self.described_things if doc[i].lemma_.lower() not in lexicon.document_nouns
-        ]
-        self.bodies_and_groups = sorted(self.described_groups + bodies)
-        """What "they" may refer to: "Critics disagree", "The Environment Agency warned"."""
+        named_bodies = [i for i in self.described_things if doc[i].ent_type_ == "ORG"]
+        self.bodies_and_groups = sorted(self.described_groups + named_bodies)
+        """What "they" may refer to: "Critics disagree", "The Environment Agency warned" (a
+        body by name; "the state" is an "it")."""
         untagged = (t.i for t in doc if t.dep_ == "nsubj" and t.pos_ == "PROPN" and not t.ent_type_)
         self.organizations = sorted({e.root.i for e in doc.ents if e.label_ == "ORG"} | {*untagged})
         """Where the text names an organization, or a name the tagger left unlabelled is a
