@@ -101,6 +101,14 @@ def test_named(analyze: Analyze, text: str, name: str, entity: str) -> None:
     assert sources(analyze(text)) == [(name, "named", entity)]
 
 
+def test_a_document_of_the_same_kind_refers_back(analyze: Analyze) -> None:
+    a = analyze(
+        "The Office for National Statistics published figures on Wednesday. The data showed "
+        "that unemployment rose."
+    )
+    assert sources(a) == [("figures", "named", "document")]
+
+
 def test_the_statement_a_speaker_spoke_in_is_theirs(analyze: Analyze) -> None:
     a = analyze(
         "Acme Corp. said in a statement that sales fell. The statement added that costs rose."

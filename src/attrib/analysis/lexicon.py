@@ -193,6 +193,8 @@ class Lexicon:
     document_places: frozenset[str]
     """Where a document is posted ("website", "page"): its owner issued it."""
     study_nouns: frozenset[str]
+    document_kinds: tuple[frozenset[str], ...]
+    """Nouns one document may be called by in turn ("a survey" ... "the study")."""
     """Documents of research ("study", "report"), whose authors "the researchers" are."""
     study_authors: frozenset[str]
     """Nouns for a study's authors ("researchers", "scientists")."""
@@ -332,6 +334,7 @@ class Lexicon:
             obtaining_verbs=documents["obtained"],
             document_places=documents["place"],
             study_nouns=documents["study"],
+            document_kinds=(documents["study"], documents["figures"]),
             study_authors=people["study-author"],
             person_nouns=people["role"],
             addressee_verbs=objects["addressee"],

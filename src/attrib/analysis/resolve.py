@@ -433,8 +433,14 @@ class _Resolver:
 
     def document_named_before(self, head: Token) -> _Source | None:
         """ "The report says ..." after "The CBO released a report on Monday": the document
-        mentioned last before with the same noun, when that mention says who issued it."""
-        before = self.noun_before(head.lemma_.lower(), head.i)
+        mentioned last before with the same noun, or one of its kind ("The ONS published figures
+        ... The data showed"), when that mention says who issued it."""
+        lemma = head.lemma_.lower()
+        before = self.noun_before(lemma, head.i)
+        kind = next((k for k in self.lex.document_kinds if lemma in k), frozenset())
+        if before is None and kind:
+            found = [t for t in (self.noun_before(other, head.i) for other in kind) if t]
+            before = max(found, key=lambda t: t.i) if found else None
         if before is None:
             return None
         if classify(before, self.lex, self.matches).type not in ("named", "outlet"):
