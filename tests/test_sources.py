@@ -88,6 +88,13 @@ def chain(a: Analysis) -> list[list[str]]:
             "lawsuit",
             "document",
         ),
+        # research that appeared in a journal is its authors', not the journal's
+        (
+            "A 2014 study that appeared in the British Medical Journal found that half of the "
+            "advice was wrong.",
+            "2014 study",
+            "document",
+        ),
         # a law is on the record, and part of a document is its issuer's
         ("The new regulations state that bars must close at ten.", "new regulations", "document"),
         (
@@ -183,6 +190,12 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
 )
 def test_outlets_listed_or_not(analyze: Analyze, text: str, name: str) -> None:
     assert sources(analyze(text)) == [(name, "outlet", "organization")]
+
+
+def test_an_outlets_finding_is_its_report(analyze: Analyze) -> None:
+    a = analyze("ProPublica found that the hospital had billed patients twice.")
+    assert sources(a) == [("ProPublica", "outlet", "organization")]
+    assert a.statements[0].cls == "report"
 
 
 def test_an_outlet_noun_with_a_possessor_of_its_own_is_another_outlet(analyze: Analyze) -> None:

@@ -45,6 +45,9 @@ _ISSUING = frozenset(
     }
     | {"give", "prepare", "compile", "sign"}
 )
+_RESEARCH = frozenset({"study", "research"})
+"""Research published in a journal ("a study that appeared in the BMJ") is its authors', not the
+journal's, as an outlet's own report or analysis ("a report in Le Monde") is the outlet's."""
 _SCHOLARLY = frozenset({"research", "scientific", "academic", "white", "working", "discussion"})
 _POSSESSIVE_PERSONAL = frozenset({"his", "her", "their", "my", "our"})
 _PHRASE_ENDS = frozenset({",", ";", "(", "—", "–"})
@@ -444,6 +447,10 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
         if issuer.pos_ == "PRON" and not issuer.text.isupper():  # not "the WHO"
             continue
         typed = classify(issuer, lexicon, matches)
+        research = head.lemma_.lower() in _RESEARCH or scholarly(head)
+        venue = issuer.head.lower_ == "in" and research
+        if typed.type == "outlet" and venue:  # "a study that appeared in the BMJ": its authors'
+            return "named", issuer
         if typed.type in ("named", "outlet"):
             return typed.type, issuer
     return None

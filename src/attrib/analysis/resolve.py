@@ -668,10 +668,10 @@ class _Resolver:
             Typed("named", "group", name, key, False, head.lemma_.lower())
         )
 
-    def entity(self, source_id: str | None) -> str | None:
-        """The entity of a resolved source, as resolved so far."""
+    def typed(self, source_id: str | None) -> Typed | None:
+        """What a resolved source is, as resolved so far."""
         src = next((s for s in self.sources if s.id == source_id), None)
-        return src.typed.entity if src is not None else None
+        return src.typed if src is not None else None
 
     def last(self, accept: Callable[[_Source], bool]) -> _Source | None:
         return next((s for s in reversed(self.recent) if accept(s)), None)
@@ -911,7 +911,7 @@ def build_analysis(
         resolved[cand.uid] = (source_id, co, via, cls)
         pieces = tuple(TextSpan.of(text, s, e) for s, e in cand.pieces)
         kind = statement_kind(pieces)
-        entity = resolver.entity(source_id)
+        typed = resolver.typed(source_id)
         found.append(
             Statement(
                 id="",
@@ -924,7 +924,7 @@ def build_analysis(
                 source_id=source_id,
                 via=via,
                 co_source_ids=co,
-                cls=final_class(lexicon, cls, kind, entity),
+                cls=final_class(lexicon, cls, kind, typed),
             )
         )
     refusals = tuple(
@@ -950,13 +950,16 @@ def build_analysis(
     return Analysis(statements, sources, hedges, model, others=others, no_comment=refusals)
 
 
-def final_class(lexicon: Lexicon, cls: str, kind: Kind, entity: str | None) -> str:
+def final_class(lexicon: Lexicon, cls: str, kind: Kind, source: Typed | None) -> str:
     """The class of an attribution, from its cue's class refined by what it is: a document as
-    source makes it a document statement ("the study found"), and a quotation is speech ('"We
-    will fight," she vowed')."""
+    source makes it a document statement ("the study found"), an outlet's finding is its
+    report ("ProPublica found that ..."), and a quotation is speech ('"We will fight," she
+    vowed')."""
     info = lexicon.classes[cls]
-    if entity == "document" and info.of_document:
+    if source is not None and source.entity == "document" and info.of_document:
         return "document"
+    if source is not None and source.type == "outlet" and cls == "belief":
+        return "report"
     if kind == "direct" and not info.statement and cls not in ("unasserted", "author"):
         return "speech"
     return cls
