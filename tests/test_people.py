@@ -10,13 +10,19 @@ from attrib.analysis.people import People
 
 
 def people(
-    nlp: Language, text: str, names: list[tuple[int, int]], sentences: list[int]
+    nlp: Language,
+    text: str,
+    names: list[tuple[int, int]],
+    sentences: list[int],
+    others: tuple[tuple[int, int, str], ...] = (),
 ) -> list[tuple[str, list[int]]]:
     """The names and mentions of the people of a Doc of the words of ``text``, whose PERSON
-    entities are ``names`` (token ranges) and whose sentences start at ``sentences``."""
+    entities are ``names`` (token ranges), whose other entities are ``others`` (with their
+    labels) and whose sentences start at ``sentences``."""
     words = text.split(" ")
     doc = nlp(Doc(nlp.vocab, words=words, sent_starts=[i in sentences for i in range(len(words))]))
-    doc.ents = [Span(doc, start, end, "PERSON") for start, end in names]
+    ents = [(start, end, "PERSON") for start, end in names] + list(others)
+    doc.ents = [Span(doc, start, end, label) for start, end, label in sorted(ents)]
     return [(p.name, p.mentions) for p in People(doc, nlp.get_pipe("attribution").lexicon).people]
 
 
@@ -35,3 +41,9 @@ def test_the_tail_of_a_longer_name_is_that_person(nlp: Language) -> None:
 def test_an_article_taken_into_a_name_is_no_part_of_it(nlp: Language) -> None:
     text = "They saw a Mitt Romney in him ."
     assert people(nlp, text, [(2, 5)], [0]) == [("Mitt Romney", [4])]
+
+
+def test_a_plural_name_the_tagger_also_labels_otherwise_is_no_person(nlp: Language) -> None:
+    text = "Indigenous Peoples own the land . Indigenous Peoples manage it ."
+    assert people(nlp, text, [(0, 2)], [0, 6], others=((6, 8, "ORG"),)) == []
+    assert people(nlp, "Janet Mills signed the bill .", [(0, 2)], [0]) == [("Janet Mills", [1])]

@@ -419,6 +419,8 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
             ["Jane Roe", "Jane Roe"],
         ),
         ("One expert, economist Jane Roe of Acme Bank, said rates would rise.", ["Jane Roe"]),
+        # a surname that looks like a plural
+        ("Greg Sands owns the pub. Sands said trade was down.", ["Greg Sands"]),
         # a headline gives the surname first, the tagger taking it for a company
         (
             "Ford says province will sue over tariffs\n\nOntario Premier Doug Ford said on "

@@ -70,8 +70,14 @@ class People:
         """Where a title-case headline ends: there a name may take in a verb ("Black Lawmakers
         Rip Donald Trump")."""
         genders = lexicon.genders
+        labels: dict[str, set[str]] = {}  # every label the tagger gave each name's text
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or not _looks_like_a_name(ent) or _an_outlet(ent, lexicon):
+            labels.setdefault(ent.text, set()).add(ent.label_)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or _an_outlet(ent, lexicon):
+                continue
+            plural_ok = labels[ent.text] == {"PERSON"} and not _role_plural(ent.root, lexicon)
+            if not _looks_like_a_name(ent, plural_ok=plural_ok):
                 continue
             words = _name_words(ent, lexicon)
             if not words:
@@ -240,18 +246,27 @@ def _pronouns_after(doc: Doc, first: int, sent: Span) -> Iterator[Token]:
                 return
 
 
-def _looks_like_a_name(ent: Span) -> bool:
-    """One person's name: proper nouns, not a plural ("Indigenous Peoples") nor a phrase the
-    tagger took for a name ("Taking Archie")."""
+def _looks_like_a_name(ent: Span, plural_ok: bool = False) -> bool:
+    """One person's name: proper nouns, not a phrase the tagger took for a name ("Taking
+    Archie"), nor a plural ("Indigenous Peoples"), unless ``plural_ok``: a full name the tagger
+    never labels otherwise in the text ("Janet Mills", where "Indigenous Peoples" is also a
+    place or an organization)."""
     root = ent.root
     titled = root.text[:1].isupper() and root.lower_ not in _FEMININE | _MASCULINE
-    return titled and root.tag_ not in ("NNS", "NNPS") and ent[0].tag_ != "VBG"
+    plural = root.tag_ in ("NNS", "NNPS") and not (plural_ok and len(ent) > 1)
+    return titled and not plural and ent[0].tag_ != "VBG"
 
 
 def _title_case(sentence: Span) -> bool:
     """Written as a headline often is, most longer words capitalised."""
     words = [t for t in sentence if t.is_alpha and len(t) > 3]
     return bool(words) and sum(t.is_title for t in words) > 0.6 * len(words)
+
+
+def _role_plural(root: Token, lexicon: Lexicon) -> bool:
+    """A plural of a role ("Tory MPs", "Senate Democrats' aides"), no surname."""
+    known = lexicon.person_nouns | lexicon.unnamed_person | lexicon.unnamed_group
+    return root.text[:-1].isupper() or root.lemma_.lower() in known or root.lower_ in known
 
 
 def _an_outlet(ent: Span, lexicon: Lexicon) -> bool:
