@@ -124,6 +124,12 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
         ),
         # a negation inside the quotation is what was said, not a negated saying
         ('"Absolutely not," Mr Patel replied.', "speech", '"Absolutely not,"'),
+        # what an outlet published, when the piece carries a claim
+        (
+            "The Wall Street Journal published an editorial blaming the state for the outages.",
+            "report",
+            "an editorial blaming the state for the outages",
+        ),
         # a section label opening the line is no part of the claim
         ("READ MORE: Ford says the province will sue", "speech", "the province will sue"),
         # "that" read as the object of a relative clause it cannot be the object of

@@ -346,7 +346,10 @@ def _nominal_content(ctx: Context, verb: Token) -> tuple[list[int], _Frame]:
     obj = next((c for c in right if c.dep_ == "dobj"), None)
     if obj is not None and lemma not in ctx.lexicon.addressee_verbs:
         predicate = [c for c in right if c.dep_ == "oprd" or _is_as_phrase(c)]
-        frame = None if predicate else "object"  # "called the plan a disaster" / "denied it"
+        piece = obj.lemma_.lower() in ctx.lexicon.news_pieces and any(
+            c.dep_ in ("acl", "relcl") for c in obj.children
+        )  # "published an editorial blaming the state": the piece's claim
+        frame = None if predicate else "piece" if piece else "object"  # "denied it"
         return [t.i for p in (obj, *predicate) for t in p.subtree], frame
     if obj is not None:
         return [], None
