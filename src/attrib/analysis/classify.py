@@ -439,6 +439,7 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
         and verb.lemma_.lower() in lexicon.cue_classes
     ):
         issuers += [c for c in verb.children if c.dep_ == "nsubj"]  # "In a statement, X said"
+    research = head.lemma_.lower() in _RESEARCH or scholarly(head)
     for issuer in issuers:
         if issuer.lower_ in ("his", "her", "its"):  # "his release", "minutes of its meeting"
             return "named", issuer
@@ -447,7 +448,6 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
         if issuer.pos_ == "PRON" and not issuer.text.isupper():  # not "the WHO"
             continue
         typed = classify(issuer, lexicon, matches)
-        research = head.lemma_.lower() in _RESEARCH or scholarly(head)
         venue = issuer.head.lower_ == "in" and research
         if typed.type == "outlet" and venue:  # "a study that appeared in the BMJ": its authors'
             return "named", issuer

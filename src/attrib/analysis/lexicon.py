@@ -193,9 +193,9 @@ class Lexicon:
     document_places: frozenset[str]
     """Where a document is posted ("website", "page"): its owner issued it."""
     study_nouns: frozenset[str]
+    """Documents of research ("study", "report"), whose authors "the researchers" are."""
     document_kinds: tuple[frozenset[str], ...]
     """Nouns one document may be called by in turn ("a survey" ... "the study")."""
-    """Documents of research ("study", "report"), whose authors "the researchers" are."""
     study_authors: frozenset[str]
     """Nouns for a study's authors ("researchers", "scientists")."""
     person_nouns: frozenset[str]

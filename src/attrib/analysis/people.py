@@ -161,11 +161,10 @@ class People:
             words = _name_words(ent, lexicon)
             n = len(words)
             found = [p for p in self.people if n and p.words[-n:] == words]
-            first = self.first_sentence_end  # a headline may give the surname first
             if len(found) != 1 or not found[0].mentions:
                 continue
-            later = min(found[0].mentions) > ent.start
-            if later and (ent.start >= first or len(found[0].words) < 2):
+            later = min(found[0].mentions) > ent.start  # a headline may give the surname first
+            if later and (ent.start >= self.first_sentence_end or len(found[0].words) < 2):
                 continue
             for tok in ent:
                 self._at[tok.i] = found[0]
@@ -265,8 +264,9 @@ def _title_case(sentence: Span) -> bool:
 
 def _role_plural(root: Token, lexicon: Lexicon) -> bool:
     """A plural of a role ("Tory MPs", "Senate Democrats' aides"), no surname."""
-    known = lexicon.person_nouns | lexicon.unnamed_person | lexicon.unnamed_group
-    return root.text[:-1].isupper() or root.lemma_.lower() in known or root.lower_ in known
+    words = {root.lemma_.lower(), root.lower_}
+    lists = (lexicon.person_nouns, lexicon.unnamed_person, lexicon.unnamed_group)
+    return root.text[:-1].isupper() or any(words & known for known in lists)
 
 
 def _an_outlet(ent: Span, lexicon: Lexicon) -> bool:

@@ -99,6 +99,7 @@ class _Resolver:
         persons = lexicon.person_nouns | lexicon.unnamed_person | set(lexicon.genders)
         groups = persons | lexicon.unnamed_group
         things = lexicon.institutions | lexicon.document_nouns
+        untagged: list[int] = []  # names the tagger left unlabelled, as subjects
         for t in doc:  # one pass: every token object made once
             pos, tag = t.pos_, t.tag_
             if pos != "NOUN" and pos != "PROPN":
@@ -108,6 +109,8 @@ class _Resolver:
                 self.nouns.setdefault(lemma, []).append(t.i)
             if t.dep_ not in ("nsubj", "nsubjpass"):
                 continue
+            if pos == "PROPN" and t.dep_ == "nsubj" and not t.ent_type_:
+                untagged.append(t.i)
             if pos == "NOUN" and tag == "NN" and lemma in persons:
                 self.described.append(t.i)
             if pos == "NOUN" and tag == "NNS" and (lemma in groups or t.lower_ in groups):
@@ -119,7 +122,6 @@ class _Resolver:
         self.bodies_and_groups = sorted(self.described_groups + named_bodies)
         """What "they" may refer to: "Critics disagree", "The Environment Agency warned" (a
         body by name; "the state" is an "it")."""
-        untagged = (t.i for t in doc if t.dep_ == "nsubj" and t.pos_ == "PROPN" and not t.ent_type_)
         self.organizations = sorted({e.root.i for e in doc.ents if e.label_ == "ORG"} | {*untagged})
         """Where the text names an organization, or a name the tagger left unlabelled is a
         subject ("Anthropic released a model"): what "the startup" may refer back to."""
@@ -397,13 +399,11 @@ class _Resolver:
             head,
             self.settings.description_reach,
             lambda _: False,
-            lambda s: s.typed.entity == "organization" and s.typed.type == "named",
+            _named_body,
             lambda t: t.ent_type_ == "ORG" or t.lemma_.lower() in self.lex.institutions,
             described=self.described_things,
         )
-        if body is None or body.typed.entity != "organization" or body.typed.type != "named":
-            return None
-        return body
+        return body if body is not None and _named_body(body) else None
 
     def study_named_before(self, head: Token) -> _Source | None:
         """The study mentioned last before ``head``, when it names its authors or issuer ("a
@@ -471,12 +471,12 @@ class _Resolver:
             head,
             self.settings.description_reach,
             lambda _: False,
-            lambda s: s.typed.entity == "organization" and s.typed.type == "named",
+            _named_body,
             lambda t: (
                 classify(t, self.lex, self.matches).type == "named" and self.people.at(t) is None
             ),
             described=self.organizations,
-        ) or self.last(lambda s: s.typed.entity == "organization" and s.typed.type == "named")
+        ) or self.last(_named_body)
         if body is not None and body.typed.key.startswith("name:"):  # a name, now a body's
             body.typed = replace(body.typed, entity="organization")
         return body
@@ -730,6 +730,11 @@ class _Resolver:
         if len(typed.name.split()) > len(src.typed.name.split()):
             src.typed = typed
         return src
+
+
+def _named_body(src: _Source) -> bool:
+    """An organization the text names: what a spokesperson or "the retailer" may stand for."""
+    return src.typed.entity == "organization" and src.typed.type == "named"
 
 
 def _named_like_a_person(src: _Source) -> bool:

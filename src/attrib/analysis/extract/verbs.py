@@ -76,7 +76,7 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
         else ctx.lexicon.cue_class(lemma, frame)
     )
     cue = cue_range(ctx, verb)
-    hearer = _addressee(ctx, verb, lemma)
+    hearer = _addressee(ctx, verb, lemma, subj)
     addressee = mention(ctx, hearer) if hearer is not None else None
     return Candidate(
         verb.i, pieces, cue, source, lemma, verb.i, relays, cls=cls, addressee=addressee
@@ -91,14 +91,13 @@ def _agent_can_speak(ctx: Context, subj: Token) -> bool:
     return subj.dep_ != "pobj" or someone(ctx, subj)
 
 
-def _addressee(ctx: Context, verb: Token, lemma: str) -> Token | None:
+def _addressee(ctx: Context, verb: Token, lemma: str, subj: Token) -> Token | None:
     """Whom the speaker addressed: the object of "told", "spoke to", "said on", "in an
     interview with" or "in comments to", or of a participle of speaking beside the cue
     ("Speaking to Sky News, the minister said"; "the minister, speaking to Sky News, said"); who
     got hold of a document that speaks ("a letter seen by Reuters says")."""
-    subj = subject(verb)
     beside = [c for c in verb.children if c.dep_ == "advcl"]
-    beside += [c for c in subj.children if c.dep_ == "acl"] if subj is not None else []
+    beside += [c for c in subj.children if c.dep_ == "acl"]
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and lemma in ctx.lexicon.addressee_verbs:
             return child
@@ -106,7 +105,7 @@ def _addressee(ctx: Context, verb: Token, lemma: str) -> Token | None:
             whom = _spoken_to(child)
             if whom is not None:
                 return whom
-    obtained = obtained_by(ctx, subj) if subj is not None else None
+    obtained = obtained_by(ctx, subj)
     if obtained is not None:
         return obtained
     for participle in beside:
@@ -216,8 +215,10 @@ def _other_speakers(ctx: Context, clauses: list[Token]) -> set[int]:
     found: set[int] = set()
     for clause in clauses:
         for tok in clause.subtree:
+            if tok.dep_ != "advcl":
+                continue
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-            contrast = tok.dep_ == "advcl" and marks & {"while", "whereas"}
+            contrast = marks & {"while", "whereas"}
             if contrast and cue_lemma(ctx, tok) and any(c.dep_ == "nsubj" for c in tok.children):
                 found.update(t.i for t in tok.subtree)
     return found
