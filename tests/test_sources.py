@@ -48,6 +48,13 @@ def chain(a: Analysis) -> list[list[str]]:
             "organization",
         ),
         ("Pagliano's lawyer said his client would not testify.", "Pagliano", "organization"),
+        # researchers of a named body speak for its research
+        (
+            "Scientists at the University of Oxford said the vaccine works.",
+            "Scientists at the University of Oxford",
+            "group",
+        ),
+        ("NOAA researchers said the drought would continue.", "NOAA researchers", "group"),
         (
             "A report by the United Nations found that hunger had doubled.",
             "report by the United Nations",
@@ -140,6 +147,8 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("Critics say the plan will fail.", "group"),
         ("Analysts said the shares were cheap.", "group"),
         ("Residents said the water was brown.", "group"),
+        ("Scientists said the vaccine works.", "group"),
+        ("Researchers at a university in Texas said the vaccine works.", "group"),
         ("Tory MPs said the plan was rushed.", "group"),
         ("Several Labour MPs said the plan was rushed.", "group"),
         ("New data showed that prices rose.", "document"),

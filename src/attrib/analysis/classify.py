@@ -484,25 +484,29 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
     """Whom a spokesperson or a lawyer speaks for, when named, and what they are: "a
     spokesperson for Acme Corp." (organization), "an Acme spokesman", "the ministry's
     spokeswoman", "Pagliano's lawyer" (person: his lawyer speaks for him on the record); whose
-    kin a relative is ("his wife", "the victim's mother": one identifiable person)."""
+    kin a relative is ("his wife", "the victim's mother": one identifiable person); whose
+    researchers speak ("scientists at Oxford University", "NOAA researchers": its research)."""
     lemma = head.lemma_.lower()
-    if lemma not in lexicon.representatives | lexicon.counsel | lexicon.relations:
+    authors = lemma in lexicon.study_authors
+    if not authors and lemma not in lexicon.representatives | lexicon.counsel | lexicon.relations:
         return None
     kin = _people(head)
     for child in head.children:
         candidates = []
-        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
-            candidates = [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
+            candidates = [_misread_article(c) for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
             candidates = [child]
         elif child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PERSONAL:  # "his lawyer"
             return strip_determiner(head.doc[head.left_edge.i : head.i + 1].text), kin
         for whom in candidates:
             typed = classify(whom, lexicon, matches)
-            if typed.type not in ("named", "outlet"):
-                continue
+            if typed.type not in ("named", "outlet") or (
+                authors and whom.pos_ != "PROPN" and not whom.ent_type_
+            ):
+                continue  # "researchers at a university" are not named by it
             name = typed.name.removesuffix("'s").removesuffix("’s")
-            if typed.entity == "organization" and lemma not in lexicon.relations:
+            if typed.entity == "organization" and not authors and lemma not in lexicon.relations:
                 return name, "organization"
             if typed.entity != "document":  # of a named person or family: one of theirs
                 mention = head.doc[head.left_edge.i : head.right_edge.i + 1].text
