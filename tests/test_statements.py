@@ -279,12 +279,16 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(analyze: Anal
         "What readers told us about the new bridge.\n\n"
         "\u201cThe bridge will cut my commute in half.\u201d \u2015 Maria Lopez\n"
         "\u201cIt is too expensive for a town this size.\u201d\u2014 Tom Becker\u00a0\n"
+        "\u201cWe need more buses.\u201d \u2015 Ann Cole, 45, Springfield\n\n"
+        "\u201cIt is about time.\u201d \u2015 Raul Ortiz\n"
         "The bridge opens next year \u2014 Town Council"
     )
     signed = [(speaker(a, st), st.content.text) for st in a.statements]
     assert signed == [
         ("Maria Lopez", "\u201cThe bridge will cut my commute in half.\u201d"),
         ("Tom Becker", "\u201cIt is too expensive for a town this size.\u201d"),
+        ("Ann Cole", "\u201cWe need more buses.\u201d"),  # with an age and a place
+        ("Raul Ortiz", "\u201cIt is about time.\u201d"),
     ]
 
 

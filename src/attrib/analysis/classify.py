@@ -515,13 +515,16 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
 
 
 def _entity_text(head: Token) -> str:
-    """The named entity around ``head``, found from IOB tags (``doc.ents`` is O(n) a call)."""
+    """The named entity around ``head``, found from IOB tags (``doc.ents`` is O(n) a call),
+    without a dash the tagger took in ("― Jane Roe")."""
     if not head.ent_type_:
         return head.text
     doc = head.doc
     start = head.i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
+    while start < head.i and not doc[start].text[0].isalnum():
+        start += 1
     end = head.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1

@@ -302,10 +302,10 @@ def _display(ent: Span, honorifics: frozenset[str]) -> str:
 
 
 def _written_name(ent: Span) -> str:
-    """The name as written, without a possessive or an article the tagger took in ("a Mitt
-    Romney")."""
+    """The name as written, without a possessive, an article or a dash the tagger took in ("a
+    Mitt Romney", "― Jane Roe")."""
     text = ent.text.removesuffix("'s").removesuffix("’s")
-    while text[:1].islower():
+    while text[:1].islower() or (text and not text[0].isalnum()):
         text = text.partition(" ")[2]
     return text
 

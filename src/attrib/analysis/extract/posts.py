@@ -26,9 +26,10 @@ _SIGNATURE = re.compile(  # the date makes it a post's signature, not a byline "
     r"[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*$",
     re.MULTILINE,
 )
-_SIGNED_QUOTE = re.compile(  # a dash, then one to four capitalized words, closing the line
+_SIGNED_QUOTE = re.compile(  # a dash, one to four capitalized words, then at most an age and
+    # a place ("― Jane Roe, 45, Houston"), closing the line
     r"(?P<dash>[―—–]|--)[^\S\n]*(?P<name>[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})"
-    r"[^\S\n]*$",
+    r"(?:,[^\S\n]*(?:\d{1,3}|[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})){0,3}[^\S\n]*$",
     re.MULTILINE,
 )
 _CLOSING_QUOTES = "\"”’'"
