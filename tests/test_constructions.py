@@ -165,6 +165,11 @@ def test_passive_by_agent(analyze) -> None:
     assert src is not None and (src.name, src.type) == ("Bloomberg News", "outlet")
 
 
+def test_a_passive_hearer_is_no_claim(analyze) -> None:
+    st = only(analyze("He was told by police that the road was closed."))
+    assert st.content.text == "that the road was closed"
+
+
 def test_mixed_reported_speech_with_quoted_fragment(analyze) -> None:
     st = only(analyze('The senator said the vote was "a disgrace to democracy."'))
     assert st.kind == "mixed"

@@ -901,10 +901,8 @@ def build_analysis(
                 (s, e) for s, e in cand.pieces if s >= after and text[s] not in _QUOTE_MARKS
             )
             via_sources = [resolver.resolve(m)[0] for m in reversed(cand.relays)]
-            reporting = lexicon.cue_classes.get(cand.cue_lemma) == "report" and not (
-                cand.cue_token is not None
-                and any(c.dep_ == "dobj" for c in doc[cand.cue_token].children)
-            )  # "AnandTech reported that ...", not "Tesla reported a drop in sales"
+            # "AnandTech reported that ...", not "Tesla reported a drop in sales" (no claim)
+            reporting = cand.cls == "report"
             heads = resolver.resolve(cand.source, reporting) if cand.source else []
             source_id = heads[0].id if heads else None
             co = tuple(s.id for s in heads[1:])

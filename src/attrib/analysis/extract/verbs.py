@@ -158,12 +158,13 @@ def _anonymity_request(ctx: Context, verb: Token) -> bool:
 def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], _Frame]:
     """The claim a reporting verb governs, from the parse, and the construction it is in (a
     ``to``-infinitive, or the preposition of "called for"), which may change the cue's class."""
-    if is_passive(verb):
-        target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if target is not None and target.lower_ in _DEMONSTRATIVES:
+    target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    lemma = ctx.lexicon.cue_lemma(verb.lemma_.lower(), verb.lower_)
+    told = lemma in ctx.lexicon.addressee_verbs and any(c.dep_ in CLAUSES for c in verb.children)
+    if target is not None and not told:  # "He was told by police that ...": the clause
+        if target.lower_ in _DEMONSTRATIVES:  # "That was confirmed by police."
             return previous_sentence(ctx, sent), None
-        if target is not None:
-            return pieces_from_tokens(ctx, (t.i for t in target.subtree)), None
+        return pieces_from_tokens(ctx, (t.i for t in target.subtree)), None
     if inverted_object(verb) is not None:  # "..., reported the Daily Courier."
         inside = {t.i for t in verb.subtree}
         return pieces_from_tokens(ctx, (t.i for t in verb.head.subtree if t.i not in inside)), None
