@@ -344,8 +344,12 @@ def test_the_speaker_is_the_subject_the_construction_gives(
             ("Acme Corp.", "named", "organization"),
         ),
         (
-            "The company will close the plant, a spokeswoman said.",
-            ("company", "named", "organization"),
+            "Acme Corp. is cutting costs. The company will close the plant, a spokeswoman said.",
+            ("Acme Corp.", "named", "organization"),
+        ),
+        (
+            "General Motors cut jobs. A spokesman for the company said demand had fallen.",
+            ("General Motors", "named", "organization"),
         ),
         ("A spokesman said the workers would be paid.", ("spokesman", "unnamed", "person")),
         (
@@ -510,6 +514,14 @@ def test_descriptions_and_names_refer_to_the_person_named(
     assert {t for _, t, _ in sources(a)} == {"named"}
 
 
+def test_an_institution_by_its_kind_is_not_any_body_named_before(analyze: Analyze) -> None:
+    a = analyze(
+        "General Motors cut jobs. The United Auto Workers condemned it. The union said the "
+        "cuts were illegal."
+    )
+    assert sources(a)[-1] == ("union", "named", "organization")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -543,6 +555,27 @@ def test_descriptions_and_names_refer_to_the_person_named(
             "Shell posted weaker profits. The oil major said it would buy back shares.",
             ("Shell", "named", "organization"),
         ),
+        (
+            "General Motors cut 2,000 jobs. The company said demand had fallen.",
+            ("General Motors", "named", "organization"),
+        ),
+        (
+            "Bayern Munich sacked its coach. The club said the decision was mutual.",
+            ("Bayern Munich", "named", "organization"),
+        ),
+        (
+            "Toyota recalled a million cars. A spokeswoman for the automaker said no one was hurt.",
+            ("Toyota", "named", "organization"),
+        ),
+        # an institution by its kind is the one named before with that word, not any body
+        (
+            "The Peel District School Board cancelled classes. The board said buses could not run.",
+            ("Peel District School Board", "named", "organization"),
+        ),
+        (
+            "The Labour Party lost the vote. The party said it would try again.",
+            ("Labour Party", "named", "organization"),
+        ),
         # a name the tagger left unlabelled, the subject before, is the organization
         (
             "Anthropic released a new model on Tuesday. The San Francisco-based startup said it "
@@ -556,6 +589,7 @@ def test_descriptions_and_names_refer_to_the_person_named(
         ),
         # with nothing to refer back to, whose it is stays open; "a" makes it anonymous
         ("The regulator said the rules were unfair.", ("regulator", "unresolved", "organization")),
+        ("The company said demand had fallen.", ("company", "unresolved", "organization")),
         (
             "A European lender said rates would rise.",
             ("European lender", "unnamed", "organization"),

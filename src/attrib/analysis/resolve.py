@@ -310,14 +310,19 @@ class _Resolver:
                 return same
         if typed.type == "named" and typed.entity == "person" and not typed.anaphoric:
             return self.same_person(typed)
-        if lemma in self.lex.representatives and typed.type == "unnamed" and _bare(head):
-            body = self.spoken_for(head)  # "The company will close the plant, a spokesman said"
+        if lemma in self.lex.representatives and typed.type == "unnamed":
+            # "The company will close the plant, a spokesman said"; "a spokesman for the firm"
+            body = self.spoken_for(head) if _bare(head) else self.described_body_of(head)
             if body is not None:
                 return body
         if not typed.anaphoric:
             return None
         if self.describes_body(head, typed):
             return self.body_before(head)
+        if self.names_an_institution(head, typed):
+            named = self.institution_named_before(head)
+            if named is not None:
+                return named
         if typed.type == "outlet":
             if any(c.dep_ == "poss" for c in head.children):
                 return None  # "the university's student newspaper": an outlet of its own
@@ -405,6 +410,20 @@ class _Resolver:
         )
         return body if body is not None and _named_body(body) else None
 
+    def described_body_of(self, head: Token) -> _Source | None:
+        """The named organization a spokesperson speaks for when it is given by a description
+        ("a spokesman for the automaker" after "Toyota")."""
+        if self.matches.anonymous({t.i for t in mention_tokens(head)}):
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at", "from"):
+                continue
+            for body in (c for c in prep.children if c.dep_ == "pobj"):
+                if self.describes_body(body, classify(body, self.lex, self.matches)):
+                    found = self.body_before(body)
+                    return found if found is not None and _named_body(found) else None
+        return None
+
     def study_named_before(self, head: Token) -> _Source | None:
         """The study mentioned last before ``head``, when it names its authors or issuer ("a
         paper by Jane Roe and colleagues"); an anonymous one ("a new study") leaves the
@@ -480,6 +499,30 @@ class _Resolver:
         if body is not None and body.typed.key.startswith("name:"):  # a name, now a body's
             body.typed = replace(body.typed, entity="organization")
         return body
+
+    def names_an_institution(self, head: Token, typed: Typed) -> bool:
+        """A definite institution by its kind alone ("the board", "the party")."""
+        return (
+            typed.type == "named"
+            and typed.entity == "organization"
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in self.lex.institutions
+            and _bare(head)
+        )
+
+    def institution_named_before(self, head: Token) -> _Source | None:
+        """The organization named before in reach whose name ends in the same word: "the board"
+        after "the Peel District School Board", "the party" after "the Labour Party" (not any
+        body: "the union" after "General Motors" is another)."""
+        word = head.lemma_.lower()
+        return self.antecedent(
+            head,
+            self.settings.description_reach,
+            lambda _: False,
+            lambda s: _named_body(s) and s.typed.head_lemma == word,
+            lambda t: t.lemma_.lower() == word and bool(t.ent_type_),
+            described=self.organizations,
+        )
 
     def describes_person(self, head: Token, typed: Typed) -> bool:
         """A definite description of one person that is not a mark of anonymity ("the official"
