@@ -55,6 +55,12 @@ def chain(a: Analysis) -> list[list[str]]:
             "group",
         ),
         ("NOAA researchers said the drought would continue.", "NOAA researchers", "group"),
+        ("Analysts at JPMorgan said the shares were cheap.", "Analysts at JPMorgan", "group"),
+        (
+            "A Department of Health spokesperson said the rules would stay.",
+            "Department of Health",
+            "organization",
+        ),
         (
             "A report by the United Nations found that hunger had doubled.",
             "report by the United Nations",
@@ -149,6 +155,7 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("Residents said the water was brown.", "group"),
         ("Scientists said the vaccine works.", "group"),
         ("Researchers at a university in Texas said the vaccine works.", "group"),
+        ("An analyst at JPMorgan said the shares were cheap.", "person"),  # one, not its research
         ("Tory MPs said the plan was rushed.", "group"),
         ("Several Labour MPs said the plan was rushed.", "group"),
         ("New data showed that prices rose.", "document"),

@@ -485,9 +485,10 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
     spokesperson for Acme Corp." (organization), "an Acme spokesman", "the ministry's
     spokeswoman", "Pagliano's lawyer" (person: his lawyer speaks for him on the record); whose
     kin a relative is ("his wife", "the victim's mother": one identifiable person); whose
-    researchers speak ("scientists at Oxford University", "NOAA researchers": its research)."""
+    researchers or analysts speak ("scientists at Oxford University", "NOAA researchers",
+    "analysts at JPMorgan": its research)."""
     lemma = head.lemma_.lower()
-    authors = lemma in lexicon.study_authors
+    authors = lemma in lexicon.research_staff and _people(head) == "group"  # not "a researcher"
     if not authors and lemma not in lexicon.representatives | lexicon.counsel | lexicon.relations:
         return None
     kin = _people(head)
@@ -495,7 +496,7 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
         candidates = []
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
             candidates = [_misread_article(c) for c in child.children if c.dep_ == "pobj"]
-        elif child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
+        elif child.dep_ in ("poss", "compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
             candidates = [child]
         elif child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PERSONAL:  # "his lawyer"
             return strip_determiner(head.doc[head.left_edge.i : head.i + 1].text), kin

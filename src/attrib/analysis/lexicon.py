@@ -198,6 +198,8 @@ class Lexicon:
     """Nouns one document may be called by in turn ("a survey" ... "the study")."""
     study_authors: frozenset[str]
     """Nouns for a study's authors ("researchers", "scientists")."""
+    research_staff: frozenset[str]
+    """Staff whose word is their employer's research ("analysts at JPMorgan")."""
     person_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
     question_verbs: frozenset[str]
@@ -336,6 +338,7 @@ class Lexicon:
             study_nouns=documents["study"],
             document_kinds=(documents["study"], documents["figures"]),
             study_authors=people["study-author"],
+            research_staff=people["study-author"] | people["research-staff"],
             person_nouns=people["role"],
             addressee_verbs=objects["addressee"],
             topic_prepositions=objects["preposition"],
