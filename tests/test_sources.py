@@ -720,6 +720,16 @@ def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
         ("The army has withdrawn from the city, reported the Daily Ledger.", ["Daily Ledger"]),
         ("The mayor told CNN that the bridge would reopen.", ["mayor", "CNN"]),
         ("The plan was approved, the official told Reuters.", ["official", "Reuters"]),
+        # a programme or a journalist of an outlet; a listed name the tagger splits at "and"
+        (
+            "The minister told the BBC's Today programme that the strike was illegal.",
+            ["minister", "BBC"],
+        ),
+        ("Jane Roe told CNN's Jake Tapper that the bill was dead.", ["Jane Roe", "CNN"]),
+        (
+            "Jane Roe told The Globe and Mail in an interview that she would run.",
+            ["Jane Roe", "The Globe and Mail"],
+        ),
         (
             "According to a police source, cited by the BBC, the suspect fled.",
             ["police source", "BBC"],

@@ -182,7 +182,8 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     core = core_tokens(head)
     text = head.doc[core[0].i : core[-1].i + 1].text  # not doc.text: that is O(n) a call
     definite = core[0].lower_ in _DEFINITE or any(t.dep_ == "poss" for t in core)
-    listed = matches.outlet(mention_tokens(head), head)  # "The Times of India", not "The Times"
+    # "The Times of India", not "The Times"; "The Globe and Mail", one entity with a conjunct
+    listed = matches.outlet([*mention_tokens(head), *head.doc[slice(*_entity_range(head))]], head)
     if listed is not None:  # named as written ("UNN"), known by its canonical name
         canonical, written = listed
         return Typed("outlet", "organization", written, "outlet:" + canonical.lower(), False, lemma)
@@ -516,10 +517,15 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
 
 
 def _entity_text(head: Token) -> str:
-    """The named entity around ``head``, found from IOB tags (``doc.ents`` is O(n) a call),
-    without a dash the tagger took in ("― Jane Roe")."""
+    """The named entity around ``head``, without a dash the tagger took in ("― Jane Roe")."""
+    return head.doc[slice(*_entity_range(head))].text
+
+
+def _entity_range(head: Token) -> tuple[int, int]:
+    """Where the named entity around ``head`` starts and ends, found from IOB tags
+    (``doc.ents`` is O(n) a call); the head alone outside any."""
     if not head.ent_type_:
-        return head.text
+        return head.i, head.i + 1
     doc = head.doc
     start = head.i
     while start > 0 and doc[start].ent_iob_ == "I":
@@ -529,7 +535,7 @@ def _entity_text(head: Token) -> str:
     end = head.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end].text
+    return start, end
 
 
 def _institution(core: list[Token], lexicon: Lexicon, matches: Matches) -> str | None:

@@ -208,13 +208,18 @@ class _Resolver:
 
     def outlet(self, mention: Mention) -> _Source | None:
         """The source of a mention when it names a news outlet ("Reuters", "the Daily
-        Courier"), not a generic word for the media ("the media", "the press")."""
+        Courier") or something of one's ("CNN's State of the Union", "the BBC's Today
+        programme", "CNN's Jake Tapper"), not a generic word for the media ("the media")."""
         head = mention.heads[0]
         typed = classify(head, self.lex, self.matches)
         generic = head.pos_ != "PROPN" and {typed.head_lemma, head.lower_} & self.lex.outlet_nouns
-        if typed.type != "outlet" or generic:
+        if typed.type == "outlet" and not generic:
+            return self.resolve(mention)[0]
+        owner = next((t for t in head.subtree if t.dep_ == "poss" and t.i < head.i), None)
+        if owner is None or classify(owner, self.lex, self.matches).type != "outlet":
             return None
-        return self.resolve(mention)[0]
+        end = owner.idx + len(owner)
+        return self.outlet(Mention(owner.left_edge.idx, end, (owner,)))
 
     def publishes(self, head: Token, typed: Typed) -> bool:
         """A named organization, not an institution, the tagger knows by name, or a story of no

@@ -267,21 +267,23 @@ def _after_semicolon(verb: Token, clauses: list[Token]) -> list[Token]:
 
 
 def _misattached_clauses(ctx: Context, verb: Token) -> list[Token]:
-    """A "that"-clause the parser hung under an adverb, a preposition or the noun of one, or
-    under a time clause that is no cue: "has hinted before that ...", "said in a statement that
-    ...", "said after the recording became public that ...", but not a purpose clause ("so
-    that", "in order that")."""
+    """A "that"-clause the parser hung under an adverb, a preposition or the noun of one, the
+    hearer of a verb of telling, or under a time clause that is no cue: "has hinted before that
+    ...", "said in a statement that ...", "told the BBC's Today programme that ...", "said
+    after the recording became public that ...", but not a purpose clause ("so that", "in
+    order that")."""
     after = [c for c in verb.children if c.i > verb.i]
     candidates = [c for c in after if c.dep_ == "advcl"]
     preps = [p for p in after if p.dep_ == "prep"]
     candidates += [pc for p in preps for pc in p.children if pc.dep_ == "pcomp"]
+    nouns = [noun for p in preps for noun in p.children if noun.dep_ == "pobj"]
+    if cue_lemma(ctx, verb) in ctx.lexicon.addressee_verbs:  # not "tells so many lies that"
+        nouns += [c for c in after if c.dep_ == "dobj" and _hearer(ctx, c)]
     candidates += [
         c
-        for p in preps
-        for noun in p.children
-        if noun.dep_ == "pobj"
+        for noun in nouns
         for c in noun.children
-        if (c.dep_ in ("acl", "ccomp") or _misread_relative(c)) and c.i > noun.i
+        if (c.dep_ in ("acl", "ccomp", "relcl") or _misread_relative(c)) and c.i > noun.i
     ]
     candidates += [
         c
@@ -291,6 +293,12 @@ def _misattached_clauses(ctx: Context, verb: Token) -> list[Token]:
         if c.dep_ in ("advcl", "ccomp") and c.i > clause.i
     ]
     return [c for c in candidates if _that_clause(c) or _misread_relative(c)]
+
+
+def _hearer(ctx: Context, noun: Token) -> bool:
+    """Someone told something: "reporters", "the BBC", "the BBC's Today programme"."""
+    names = (c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN")
+    return someone(ctx, noun) or any(True for _ in names)
 
 
 def _misread_relative(clause: Token) -> bool:
