@@ -32,6 +32,7 @@ def speaker(a: Analysis, st: Statement) -> str | None:
         ("The governor vowed to veto the bill.", "intention"),
         ("The mayor suggested that the council postpone the vote.", "intention"),
         ("The coach suggested moving the game to Sunday.", "intention"),
+        ("She insisted that he leave.", "intention"),
         ("The senator criticized the new law.", "attitude"),
         ("The minister revealed her plans to her colleagues.", "attitude"),
         ("The group spoke about the risks of the dam.", "attitude"),
@@ -137,6 +138,23 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "The league said in a release that the game was postponed.",
             "speech",
             "that the game was postponed",
+        ),
+        # a plural after a quantity is no subjunctive: only a verb of asking takes one
+        (
+            "A poll by Ipsos found that 58 per cent of Canadians support the plan.",
+            "document",
+            "that 58 per cent of Canadians support the plan",
+        ),
+        # the parser hangs the clause under the hearer or under "an interview"
+        (
+            "The minister told the BBC's Today programme that the strike was illegal.",
+            "speech",
+            "that the strike was illegal",
+        ),
+        (
+            "Jane Roe told The Globe and Mail in an interview that she would run.",
+            "speech",
+            "that she would run",
         ),
     ],
 )
