@@ -521,6 +521,11 @@ def test_descriptions_and_names_refer_to_the_person_named(
     assert {t for _, t, _ in sources(a)} == {"named"}
 
 
+def test_a_role_does_not_refer_back_to_another_role(analyze: Analyze) -> None:
+    a = analyze('"We are ready," the minister said. The mayor said the deal was off.')
+    assert [name for name, _, _ in sources(a)] == ["minister", "mayor"]
+
+
 def test_an_institution_by_its_kind_is_not_any_body_named_before(analyze: Analyze) -> None:
     a = analyze(
         "General Motors cut jobs. The United Auto Workers condemned it. The union said the "

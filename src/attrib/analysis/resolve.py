@@ -359,7 +359,11 @@ class _Resolver:
                 head,
                 self.settings.description_reach,
                 lambda p: p.agrees(gender) and (bool(_qualifiers(head)) or self.may_hold(p, lemma)),
-                lambda s: s.typed.entity == "person" and s.typed.type == "named",
+                lambda s: (
+                    s.typed.entity == "person"
+                    and s.typed.type == "named"
+                    and not s.typed.key.startswith("role:")  # "the mayor" is not "the minister"
+                ),
             )
         return None
 
