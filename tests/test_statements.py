@@ -41,6 +41,10 @@ def speaker(a: Analysis, st: Statement) -> str | None:
         ("No one said that the plant would close.", "unasserted"),
         ("The mayor could say that the budget is balanced.", "unasserted"),
         ("The company will announce that it has a new owner.", "unasserted"),
+        ("If the minister said that publicly, she would be fired.", "unasserted"),
+        ("The premier stopped short of saying the election would be called.", "unasserted"),
+        ("Did the minister say the tax would rise?", "unasserted"),
+        ("Who said the season was over?", "unasserted"),
         ("Workers who fail to tell their bosses that they are sick face a fine.", "unasserted"),
         ("I argue that the policy has failed.", "author"),
         ('Your column "about the voters on the deficit" helps me understand why.', "author"),
@@ -138,6 +142,34 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "The league said in a release that the game was postponed.",
             "speech",
             "that the game was postponed",
+        ),
+        # the tagger reads "state" after "documents" as a noun
+        (
+            "Court documents state that Halvorsen wired $2.3 million to Cyprus.",
+            "document",
+            "that Halvorsen wired $2.3 million to Cyprus",
+        ),
+        # held back, or hypothetical, only under the verb that holds it: these are said
+        (
+            "Even if officials say the plan works, voters disagree.",
+            "speech",
+            "the plan works",
+        ),
+        (
+            "Critics could not resist pointing out that the plan had failed.",
+            "speech",
+            "that the plan had failed",
+        ),
+        (
+            'Harry declined, saying "I am not comfortable with that."',
+            "speech",
+            '"I am not comfortable with that."',
+        ),
+        # the denial is said; what he denies saying is not
+        (
+            "Reyes denied saying that the governor was corrupt.",
+            "speech",
+            "saying that the governor was corrupt",
         ),
         # a plural after a quantity is no subjunctive: only a verb of asking takes one
         (
@@ -264,6 +296,8 @@ def test_a_name_with_an_apostrophe_speaks(analyze: Analyze, name: str) -> None:
         "The lawmaker, who is supporting the report, left early.",
         "But this result was mostly explained statistically by the measure of perceptiveness.",
         "She put it in the drawer.",
+        "The launch went according to plan.",
+        "According to tradition, the mayor cuts the ribbon.",
     ],
 )
 def test_non_speech_readings_of_cue_words(analyze: Analyze, text: str) -> None:

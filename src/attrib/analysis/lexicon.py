@@ -206,6 +206,8 @@ class Lexicon:
     """Verbs of asking, whose object is the person asked ("asked the mayor")."""
     reply_verbs: frozenset[str]
     """Verbs of replying, whose pronoun subject is the person asked last."""
+    manner_nouns: frozenset[str]
+    """Nouns that, bare after "according to", say how, not who ("according to plan")."""
     cue_nouns: dict[str, str]
     """Cue noun lemma -> its class."""
     support_verbs: frozenset[str]
@@ -217,6 +219,10 @@ class Lexicon:
     modals: frozenset[str]
     retrospective: frozenset[str]
     narrative_heads: frozenset[str]
+    withholding_heads: frozenset[str]
+    """Verbs under which a gerund cue is speech held back: "denied saying", "avoided saying"."""
+    conditionals: frozenset[str]
+    """Markers of a clause of hypothetical speech: "if she said so"."""
     genders: dict[str, str]
     """Titles and role nouns that tell a gender ("duchess" -> "f")."""
     pair_nouns: frozenset[str]
@@ -344,6 +350,7 @@ class Lexicon:
             topic_prepositions=objects["preposition"],
             question_verbs=objects["question"],
             reply_verbs=objects["reply"],
+            manner_nouns=objects["manner"],
             cue_nouns=cue_nouns,
             support_verbs=support_verbs,
             label_words=_word_set(files["label_words.txt"]),
@@ -352,6 +359,8 @@ class Lexicon:
             modals=unasserted["modal"],
             retrospective=unasserted["retrospective"],
             narrative_heads=unasserted["narrative-head"],
+            withholding_heads=unasserted["withholding-head"],
+            conditionals=unasserted["conditional"],
             genders=dict(line.split("\t") for line in lines(files["gender.tsv"])),
             pair_nouns=people["pair"],
             representatives=people["representative"],

@@ -20,7 +20,7 @@ def _candidate(ctx: Context, tok: Token) -> Candidate | None:
     if prep.lower_ not in ("to", "per") or quoted(ctx, tok):
         return None
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None:
+    if obj is None or _manner(ctx, obj):
         return None
     phrase = {t.i for t in tok.subtree} | {t.i for t in prep.subtree}
     pieces = pieces_from_tokens(ctx, (t.i for t in tok.sent if t.i not in phrase))
@@ -32,3 +32,8 @@ def _candidate(ctx: Context, tok: Token) -> Candidate | None:
     return Candidate(
         tok.i, pieces, cue, mention(ctx, obj), "according", tok.i, cls="speech", addressee=addressee
     )
+
+
+def _manner(ctx: Context, obj: Token) -> bool:
+    """ "went according to plan": a bare noun of manner is no source."""
+    return obj.lemma_.lower() in ctx.lexicon.manner_nouns and not any(obj.children)

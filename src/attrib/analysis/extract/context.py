@@ -267,9 +267,10 @@ def _mistagged_cue(ctx: Context, tok: Token) -> bool:
     with the that-clause the parser hung on it ("The new regulations state that ...")."""
     if not any(c.dep_ == "compound" and _speaker_word(ctx, c) for c in tok.lefts):
         return False
-    if tok.tag_ == "NN":
+    if tok.tag_ == "NN":  # the that-clause hung on it as a relative or as a complement
         plural = any(c.dep_ == "compound" and c.tag_ == "NNS" for c in tok.lefts)
-        return plural and bool(noun_clauses(tok))
+        complement = any(c.dep_ == "ccomp" for c in tok.children)
+        return plural and (complement or bool(noun_clauses(tok)))
     if tok.tag_ != "NNS" or tok.lower_ not in ctx.lexicon.cue_forms:
         return False
     return tok.dep_ == "ROOT" or ends_sentence(tok)

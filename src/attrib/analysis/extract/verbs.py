@@ -129,18 +129,35 @@ def _spoken_to(prep: Token) -> Token | None:
 
 
 def _unasserted(ctx: Context, verb: Token, subj: Token) -> bool:
-    """Negated or hypothetical speech: "did not say that", "no one could say", "will announce",
-    and a to-infinitive cue that tells of no speech ("failed to tell", "hard to say"), unless
-    its head tells what was said ("went on to say")."""
+    """Negated, hypothetical or questioned speech: "did not say that", "no one could say",
+    "will announce", "if she said so", "denied saying that", "Did the minister say ...?", and
+    a to-infinitive cue that tells of no speech ("failed to tell", "hard to say"), unless its
+    head tells what was said ("went on to say")."""
     lex = ctx.lexicon
     if any(c.dep_ == "neg" and not quoted(ctx, c) for c in verb.children):  # '"Not at all," ...'
         return True
-    if subj.left_edge.lower_ in lex.negative_subjects:
+    if subj.left_edge.lower_ in lex.negative_subjects or _asked(verb, subj):
         return True
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    if marks & lex.conditionals and "even" not in marks:  # "even if they hint that": they do
+        return True
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "pcomp"):  # "denied saying", "stopped
+        head = verb.head.head if verb.dep_ == "pcomp" else verb.head  # short of saying"
+        held = head.lemma_.lower() in lex.withholding_heads
+        if held and not any(c.dep_ == "neg" for c in head.children):  # "could not resist"
+            return True
     if _has_to(verb) and verb.dep_ in ("xcomp", "acl", "relcl", "ccomp"):
         return verb.head.lemma_.lower() not in lex.narrative_heads
     modal = any(c.dep_ == "aux" and c.lower_ in lex.modals for c in verb.children)
     return modal and not any(c.lower_ in lex.retrospective for c in verb.children)
+
+
+def _asked(verb: Token, subj: Token) -> bool:
+    """A cue in a question: "Did the minister say ...?", "Who said ...?"."""
+    if not verb.sent.text.rstrip().endswith("?"):
+        return False
+    inverted = any(c.dep_ == "aux" and c.i < subj.i for c in verb.children)
+    return inverted or subj.tag_ in ("WP", "WDT")
 
 
 def _anonymity_request(ctx: Context, verb: Token) -> bool:
