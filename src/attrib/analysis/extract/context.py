@@ -389,7 +389,11 @@ def subject(verb: Token) -> Token | None:
     inverted = inverted_object(verb)
     if inverted is not None:
         return inverted
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+    as_clause = verb.dep_ == "advcl" and any(
+        c.lower_ == "as" and c.dep_ == "mark" for c in verb.children
+    )
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and not as_clause:
+        # not "As noted above, the figures exclude ...": the writer's, not the figures'
         shared = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         return _distributed(shared) if shared is not None else None
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... by saying that ..."
