@@ -524,6 +524,26 @@ def test_descriptions_and_names_refer_to_the_person_named(
     assert {t for _, t, _ in sources(a)} == {"named"}
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The appeals court ruled on Friday. The ruling said the state erred.", "named"),
+        ("Judge Alan Weiss blocked the rule. The ruling said the agency overstepped.", "named"),
+        ("The report says prices will rise.", "unresolved"),
+        # the letter the text brought in is not the NAACP's (whose it is stays open)
+        (
+            "A group of parents sent a letter to the NAACP. The letter said schools were failing.",
+            "unresolved",
+        ),
+    ],
+)
+def test_a_definite_document_is_the_named_issuers_before_it(
+    analyze: Analyze, text: str, kind: str
+) -> None:
+    ((_, found, entity),) = sources(analyze(text))
+    assert (found, entity) == (kind, "document")
+
+
 def test_a_role_does_not_refer_back_to_another_role(analyze: Analyze) -> None:
     a = analyze('"We are ready," the minister said. The mayor said the deal was off.')
     assert [name for name, _, _ in sources(a)] == ["minister", "mayor"]

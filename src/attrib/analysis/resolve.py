@@ -186,10 +186,11 @@ class _Resolver:
         antecedent = self.for_person(person) if person else self.refer_back(head, typed, look_back)
         if antecedent is None and look_back:
             antecedent = self.named_after(head, typed)
-        if antecedent is None and (
-            head.lower_ in _PRONOUNS
-            or _unsettled_document(typed, head)
-            or self.describes_body(head, typed)
+        unsettled = antecedent is None and _unsettled_document(typed, head)
+        if unsettled and look_back and self.issuer_before(head):
+            typed = replace(typed, type="named")  # "The court ruled ... The ruling said"
+        elif antecedent is None and (
+            head.lower_ in _PRONOUNS or unsettled or self.describes_body(head, typed)
         ):
             typed = replace(typed, type="unresolved")  # no compatible source to refer back to
         src = antecedent or self.by_key.get(typed.key) or self.new(typed)
@@ -432,6 +433,30 @@ class _Resolver:
                     found = self.body_before(body)
                     return found if found is not None and _named_body(found) else None
         return None
+
+    def issuer_before(self, head: Token) -> bool:
+        """Whether a definite document that refers back to nothing is a named issuer's: "The
+        appeals court ruled ... The ruling said", "The union endorsed Clinton ... The statement
+        added": a named person, source or organization is the subject of a sentence in reach,
+        and the text has not introduced the document's noun before without a name ("a group
+        of parents sent a letter ... the letter" is theirs). Looks only: creates no source."""
+        if self.noun_before(head.lemma_.lower(), head.i) is not None:
+            return False
+        here = self.sentence[head.i]
+        first = self.first_token(max(0, here - self.settings.description_reach))
+        subjects = ("nsubj", "nsubjpass")
+        for n in range(max(0, here - self.settings.description_reach), here + 1):
+            for i, said in self.mentioned.get(n, ()):
+                named = isinstance(said, Person) or said.typed.type == "named"
+                if i < head.i and named and self.doc[i].dep_ in subjects:
+                    return True
+        things = self.described_things  # subjects: organizations, institutions, documents
+        bodies = (
+            self.doc[i] for i in things[bisect_left(things, first) : bisect_left(things, head.i)]
+        )
+        return any(
+            t.ent_type_ == "ORG" or t.lemma_.lower() in self.lex.institutions for t in bodies
+        )
 
     def study_named_before(self, head: Token) -> _Source | None:
         """The study mentioned last before ``head``, when it names its authors or issuer ("a
