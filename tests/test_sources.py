@@ -36,6 +36,18 @@ def chain(a: Analysis) -> list[list[str]]:
     [
         ("Carolina coach Rod Brind'Amour said the team was tired.", "Rod Brind'Amour", "person"),
         ("Supt Peters said the road would stay closed.", "Peters", "person"),
+        # a wire story's dateline is no part of the sentence after it
+        (
+            "OTTAWA (AP) — Conservative Leader Pierre Poilievre said Wednesday his party "
+            "would force an early election.",
+            "Pierre Poilievre",
+            "person",
+        ),
+        (
+            "KYIV, Ukraine (Reuters) - Mayor Vitali Klitschko said the city was calm.",
+            "Vitali Klitschko",
+            "person",
+        ),
         # a title with a full stop ends no sentence
         ('"We are ready," said Det. Sgt. Paul Rourke.', "Paul Rourke", "person"),
         ('"We are ready," said Const. Mia Lowe of the OPP.', "Mia Lowe", "person"),
@@ -542,6 +554,14 @@ def test_a_definite_document_is_the_named_issuers_before_it(
 ) -> None:
     ((_, found, entity),) = sources(analyze(text))
     assert (found, entity) == (kind, "document")
+
+
+def test_a_headline_cue_is_no_part_of_the_name_before_it(analyze: Analyze) -> None:
+    a = analyze(
+        "Obama Says Museum Will Tell of Suffering\n\nWASHINGTON -- President Obama, dedicating "
+        "the museum on Saturday, said it would tell an American story."
+    )
+    assert {name for name, _, _ in sources(a)} == {"Obama"}
 
 
 def test_a_role_does_not_refer_back_to_another_role(analyze: Analyze) -> None:

@@ -1,5 +1,5 @@
-"""The ``attrib_paragraphs`` component: blank lines and line-ending sentences end sentences, and
-no sentence runs past ``max_sentence_tokens``.
+"""The ``attrib_paragraphs`` component: blank lines, line-ending sentences and a wire story's
+dateline ("OTTAWA (AP) — ") end sentences, and no sentence runs past ``max_sentence_tokens``.
 
 Run before the parser, which keeps boundaries already set. The small model otherwise merges
 headlines and datelines into the next paragraph. The cap bounds the work per sentence of the
@@ -11,6 +11,7 @@ dev split and the 23 real test pages).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,12 @@ from spacy.tokens import Doc
 
 _BREAKS = frozenset({",", ";", ":", "—", "–", "-", ")"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+_DATELINE = re.compile(  # "OTTAWA (AP) — ", "KYIV, Ukraine (Reuters) - " opening a line
+    r"^[ \t]*[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+){0,3}"
+    r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})?"
+    r"[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*(?:—|–|--|-)[ \t]*(?=[A-Z\"“])",
+    re.MULTILINE,
+)
 _NOT_START = np.iinfo(np.uint64).max
 """-1 in the unsigned array of ``Doc.to_array``: no sentence starts at this token."""
 
@@ -51,6 +58,10 @@ class ParagraphBoundaries:
             if not tok.is_space and (blank or _ends_sentence(text[line_start : prev.idx])):
                 starts[tok.i] = 1
             line_start = prev.idx + prev.text.rfind("\n") + 1
+        for match in _DATELINE.finditer(text):  # the story starts after its dateline
+            after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if after is not None:
+                starts[after.start] = 1
         self._cap(doc, starts)
         # One array write: setting Token.is_sent_start scans the whole Doc each time.
         doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # stub: float array

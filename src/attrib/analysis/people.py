@@ -77,6 +77,8 @@ class People:
             if ent.label_ != "PERSON" or _an_outlet(ent, lexicon):
                 continue
             plural_ok = labels[ent.text] == {"PERSON"} and not _role_plural(ent.root, lexicon)
+            if ent.end <= self.headline_end and len(ent) > 1 and _headline_cue(ent[-1], lexicon):
+                ent = ent[:-1]  # "Obama Says Museum Will Tell ...": the name, then its cue
             if not _looks_like_a_name(ent, plural_ok=plural_ok):
                 continue
             words = _name_words(ent, lexicon)
@@ -295,6 +297,14 @@ def _name_words(ent: Span, lexicon: Lexicon) -> tuple[str, ...]:
     while len(words) > 1 and (words[0] in genders or words[0].rstrip(".") in honorifics):
         words.pop(0)
     return tuple(words)
+
+
+def _headline_cue(tok: Token, lexicon: Lexicon) -> bool:
+    """A headline's cue in the present ("Says", "Warns"), which the tagger may take into the
+    name before it."""
+    return (
+        tok.lower_.endswith("s") and lexicon.cue_lemma(tok.lemma_.lower(), tok.lower_) is not None
+    )
 
 
 def _display(ent: Span, honorifics: frozenset[str]) -> str:
