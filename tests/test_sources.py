@@ -223,6 +223,13 @@ def test_outlets_listed_or_not(analyze: Analyze, text: str, name: str) -> None:
     assert sources(analyze(text)) == [(name, "outlet", "organization")]
 
 
+def test_a_word_for_a_newspaper_is_the_outlet_named_before(analyze: Analyze) -> None:
+    a = analyze(
+        "The Millbrook Sentinel obtained the emails. The newspaper reported that the mayor knew."
+    )
+    assert sources(a) == [("Millbrook Sentinel", "outlet", "organization")]
+
+
 def test_an_outlets_finding_is_its_report(analyze: Analyze) -> None:
     a = analyze("ProPublica found that the hospital had billed patients twice.")
     assert sources(a) == [("ProPublica", "outlet", "organization")]

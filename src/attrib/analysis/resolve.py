@@ -332,12 +332,29 @@ class _Resolver:
         if typed.type == "outlet":
             if any(c.dep_ == "poss" for c in head.children):
                 return None  # "the university's student newspaper": an outlet of its own
-            return self.last(
-                lambda s: (
-                    s.typed.type == "outlet"
-                    and (lemma in _GENERIC_OUTLET or s.typed.head_lemma == lemma)
+
+            def same_kind(s: _Source) -> bool:
+                return s.typed.type == "outlet" and (
+                    lemma in _GENERIC_OUTLET or s.typed.head_lemma == lemma
                 )
+
+            # "The Millbrook Sentinel obtained the emails. The newspaper reported ...": the
+            # outlet last named in reach, a subject preferred, else the last that has spoken
+            if lemma not in _GENERIC_OUTLET:  # "the network": one that spoke as one
+                return self.last(same_kind)
+            named = self.antecedent(
+                head,
+                self.settings.description_reach,
+                lambda _: False,
+                same_kind,
+                lambda t: (
+                    t.pos_ == "PROPN"
+                    and self.people.at(t) is None  # "Bloomberg", the person
+                    and classify(t, self.lex, self.matches).type == "outlet"
+                ),
+                described=self.organizations,
             )
+            return named or self.last(same_kind)
         same_head = self.last(  # "the report", "the study": the document named with its issuer
             lambda s: (
                 s.typed.head_lemma == lemma
