@@ -26,6 +26,7 @@ def speaker(a: Analysis, st: Statement) -> str | None:
     [
         ("The senator believes that the bill will pass.", "belief"),
         ("The researchers found that the birds had moved north.", "belief"),
+        ("The family learned that their son had been arrested.", "belief"),
         ("The company plans to open two new stores.", "intention"),
         ("The union called for higher wages.", "intention"),
         ("The council urged residents to stay indoors.", "intention"),
@@ -171,6 +172,8 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "speech",
             "saying that the governor was corrupt",
         ),
+        # what news media have learned is their report
+        ("NBC News has learned that the talks failed.", "report", "that the talks failed"),
         # a plural after a quantity is no subjunctive: only a verb of asking takes one
         (
             "A poll by Ipsos found that 58 per cent of Canadians support the plan.",
