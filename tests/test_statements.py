@@ -172,6 +172,12 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "speech",
             "saying that the governor was corrupt",
         ),
+        # an aside before the cue is no part of the claim after it
+        (
+            "That said, the chief executive said profits would recover.",
+            "speech",
+            "profits would recover",
+        ),
         # what news media have learned is their report
         ("NBC News has learned that the talks failed.", "report", "that the talks failed"),
         # a plural after a quantity is no subjunctive: only a verb of asking takes one

@@ -199,6 +199,8 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
         for c in verb.children
         if c.dep_ in CLAUSES and not (c.i > verb.i and trailing_report(ctx, c)) and c != word
     ]
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in clauses):  # "That said, she said ...":
+        clauses = [c for c in clauses if not (c.dep_ == "parataxis" and c.i < verb.i)]  # an aside
     if verb.pos_ == "NOUN":  # "The new regulations state that ...", read as a noun
         clauses += noun_clauses(verb)
     if word is not None:  # "made it clear that ...": the clause may hang under "clear"
