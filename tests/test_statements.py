@@ -402,6 +402,18 @@ def test_a_quotation_over_several_paragraphs_is_one_statement(analyze: Analyze) 
     ]
 
 
+def test_a_quotation_after_a_colon_is_the_subjects(analyze: Analyze) -> None:
+    a = analyze(
+        '"He was brilliant," coach Rita Vance said. Quarterback Eli Tran was more modest: '
+        '"The line gave me all day."'
+    )
+    assert [(speaker(a, st), st.content.text) for st in a.statements] == [
+        ("Rita Vance", '"He was brilliant,"'),
+        ("Eli Tran", '"The line gave me all day."'),
+    ]
+    assert analyze('It was simple: "Stay home."').statements == ()
+
+
 def test_a_quote_goes_on_after_its_attribution(analyze: Analyze) -> None:
     a = analyze('"It is misleading," Marcus said. "I think they were overly cautious."')
     assert len(a.statements) == 1

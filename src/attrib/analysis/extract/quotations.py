@@ -15,7 +15,16 @@ from spacy.tokens import Token
 
 from ..quotes import Quote
 from .candidates import Candidate, fresh_uids, merge_ranges, with_content
-from .context import Context, cue_lemma, cue_range, mention, quoted, subject, tokens_between
+from .context import (
+    Context,
+    cue_lemma,
+    cue_range,
+    mention,
+    quoted,
+    someone,
+    subject,
+    tokens_between,
+)
 from .labels import LABEL_CUE
 
 
@@ -93,11 +102,44 @@ def _speech_like(ctx: Context, quote: Quote) -> bool:
 
 
 def _attach(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
-    """Attach a quote to the cue right after it ("..., she said") or right before it."""
+    """Attach a quote to the cue right after it ("..., she said") or right before it, else to
+    the subject of the clause its colon closes ('Tran was more modest: "..."')."""
     verb = _cue_after(ctx, cands, quote)
     if verb is None:
         verb = _cue_before(ctx, cands, quote)
-    return verb is not None and _attach_to(ctx, cands, verb, quote)
+    if verb is None:
+        return _attach_to_subject(ctx, cands, quote)
+    return _attach_to(ctx, cands, verb, quote)
+
+
+def _attach_to_subject(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
+    """'Quarterback Eli Tran was more modest: "The line gave me all day."': a quotation opened
+    by the colon that ends a clause with no cue is the statement of that clause's subject,
+    when the subject can speak (not "It was simple:")."""
+    colon = ctx.text[: quote.start].rstrip()
+    if not colon.endswith(":"):
+        return False
+    mark = tokens_between(ctx, len(colon) - 1, len(colon))
+    if not mark or mark[0].text != ":" or mark[0].i == 0:
+        return False
+    clause = ctx.doc[mark[0].i - 1]  # the clause the colon closes, whatever the parser hung
+    while clause.head.i < mark[0].i and clause.head.i != clause.i:  # it on (the quote's verb)
+        clause = clause.head
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _NO_SPEAKER or not someone(ctx, subj):
+        return False
+    if any(_is_cue(ctx, cands, t) for t in clause.subtree if t.i < mark[0].i):
+        return False  # a cue of its own: found by the rules for cues
+    cue = (len(colon) - 1, len(colon))
+    piece = ((quote.start, quote.end),)
+    cands.put(
+        Candidate(next(cands.uids), piece, cue, mention(ctx, subj), LABEL_CUE, cls="speech"),
+        last=True,
+    )
+    return True
+
+
+_NO_SPEAKER = frozenset({"it", "this", "that", "there", "which", "what"})
 
 
 def _is_cue(ctx: Context, cands: _Candidates, tok: Token) -> bool:
