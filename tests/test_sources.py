@@ -772,6 +772,15 @@ def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
             ["minister", "newspaper"],
         ),
         ("The army has withdrawn from the city, reported Euro News.", ["Euro News"]),
+        # after a speaker's claim, the outlet closing the sentence relays it
+        (
+            "The minister said the border would reopen on Monday, reported Euro News.",
+            ["minister", "Euro News"],
+        ),
+        (
+            "The minister said the border would reopen on Monday, Euro News reported.",
+            ["minister", "Euro News"],
+        ),
         ("The army has withdrawn from the city, reported the Daily Ledger.", ["Daily Ledger"]),
         ("The mayor told CNN that the bridge would reopen.", ["mayor", "CNN"]),
         ("The plan was approved, the official told Reuters.", ["official", "Reuters"]),

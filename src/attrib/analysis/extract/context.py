@@ -416,7 +416,7 @@ def inverted_object(verb: Token) -> Token | None:
     """ "The army has withdrawn, reported the Daily Courier.": a cue after a comma that closes
     its sentence with a name, which the parser made the cue's object and the clause before it
     the cue's head."""
-    if verb.dep_ not in ("conj", "parataxis", "advcl") or verb.head.i > verb.i:
+    if verb.dep_ not in ("conj", "parataxis", "advcl", "ccomp") or verb.head.i > verb.i:
         return None
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):  # not ", echoing Mr. Roe."
         return None

@@ -194,11 +194,11 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
         return pieces_from_tokens(ctx, (t.i for t in sent if not first <= t.i <= last)), None
     phrase = phrase_cue(ctx, verb)  # "made clear that": "clear" is the cue's, not the claim's
     word = next((c for c in verb.children if phrase and phrase.endswith(" " + c.lower_)), None)
-    clauses = [
-        c
-        for c in verb.children
-        if c.dep_ in CLAUSES and not (c.i > verb.i and trailing_report(ctx, c)) and c != word
-    ]
+    # ", Reuters reported." / ", reported Euro News." closing the sentence relays the claim;
+    # the parser may hang the claim under it ("said" -> "reported" -> "would reopen")
+    relays = [c for c in verb.children if c.dep_ in CLAUSES and c.i > verb.i and _relaying(ctx, c)]
+    clauses = [c for c in verb.children if c.dep_ in CLAUSES and c not in relays and c != word]
+    clauses += [g for r in relays for g in r.children if g.dep_ in CLAUSES and g.i < r.i]
     if any(c.dep_ == "ccomp" and c.i > verb.i for c in clauses):  # "That said, she said ...":
         clauses = [c for c in clauses if not (c.dep_ == "parataxis" and c.i < verb.i)]  # an aside
     if verb.pos_ == "NOUN":  # "The new regulations state that ...", read as a noun
@@ -312,6 +312,16 @@ def _misattached_clauses(ctx: Context, verb: Token) -> list[Token]:
         if c.dep_ in ("advcl", "ccomp") and c.i > clause.i
     ]
     return [c for c in candidates if _that_clause(c) or _misread_relative(c)]
+
+
+def _relaying(ctx: Context, clause: Token) -> bool:
+    """A media cue closing the sentence after a claim: ", Reuters reported.", ", reported
+    Euro News." """
+    if trailing_report(ctx, clause):
+        return True
+    lemma = cue_lemma(ctx, clause)
+    report = lemma is not None and ctx.lexicon.cue_classes.get(lemma) == "report"
+    return report and inverted_object(clause) is not None
 
 
 def _hearer(ctx: Context, noun: Token) -> bool:
