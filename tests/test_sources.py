@@ -102,6 +102,17 @@ def chain(a: Analysis) -> list[list[str]]:
             "Groups such as the ACLU",
             "group",
         ),
+        (
+            "Several Republicans, including Mitt Romney, said the returns should be released.",
+            "Several Republicans, including Mitt Romney",
+            "group",
+        ),
+        # all the members of a named body speak as the body ("members of it" are some)
+        (
+            "The members of the Security Council said they would act.",
+            "members of the Security Council",
+            "group",
+        ),
         ("The agency said the rules had changed.", "agency", "organization"),
         ("The family said in a statement that he was kind.", "family", "group"),
         (
@@ -168,6 +179,7 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("Critics say the plan will fail.", "group"),
         ("Analysts said the shares were cheap.", "group"),
         ("Residents said the water was brown.", "group"),
+        ("Some members of the Security Council said the vote was rushed.", "group"),
         ("Scientists said the vaccine works.", "group"),
         ("Researchers at a university in Texas said the vaccine works.", "group"),
         ("An analyst at JPMorgan said the shares were cheap.", "person"),  # one, not its research

@@ -218,7 +218,12 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         if _after_honorific(head, lexicon):  # "Dr Fauci", tagged an organization
             name = without_honorific(name, lexicon.honorifics)
             return Typed("named", "person", name, "person:" + name.lower(), False, lemma)
-        if head.ent_type_ == "NORP" and plural:  # "Republicans", "Tory MPs": a generic group
+        if head.ent_type_ == "NORP" and plural:  # "Republicans", "Tory MPs": a generic group,
+            given = _examples(head, lexicon, matches)  # unless given by its named members
+            if given == "named":
+                whole = head.doc[core[0].i : head.right_edge.i + 1].text.rstrip(",;: ")
+                name = strip_determiner(whole)
+                return Typed("named", "group", name, "group:" + name.lower(), False, lemma)
             return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
         return Typed("named", "organization", name, "org:" + name.lower(), False, lemma)
     if _news_reports(head, lexicon):  # "according to news reports", "media reports said"
@@ -490,6 +495,9 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
     "analysts at JPMorgan": its research)."""
     lemma = head.lemma_.lower()
     authors = lemma in lexicon.research_staff and _people(head) == "group"  # not "a researcher"
+    if lemma in lexicon.body_members and _people(head) == "group":  # "the members of the UN
+        definite = [c for c in head.children if c.dep_ == "det"]  # Security Council": all
+        authors = len(definite) == 1 and definite[0].lower_ == "the"
     if not authors and lemma not in lexicon.representatives | lexicon.counsel | lexicon.relations:
         return None
     kin = _people(head)

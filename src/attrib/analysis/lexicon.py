@@ -200,6 +200,8 @@ class Lexicon:
     """Nouns for a study's authors ("researchers", "scientists")."""
     research_staff: frozenset[str]
     """Staff whose word is their employer's research ("analysts at JPMorgan")."""
+    body_members: frozenset[str]
+    """Members who, all of them ("the members of the Security Council"), speak as their body."""
     person_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
     question_verbs: frozenset[str]
@@ -345,6 +347,7 @@ class Lexicon:
             document_kinds=(documents["study"], documents["figures"]),
             study_authors=people["study-author"],
             research_staff=people["study-author"] | people["research-staff"],
+            body_members=people["members"],
             person_nouns=people["role"],
             addressee_verbs=objects["addressee"],
             topic_prepositions=objects["preposition"],
