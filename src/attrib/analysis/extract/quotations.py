@@ -107,6 +107,8 @@ def _attach(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
     verb = _cue_after(ctx, cands, quote)
     if verb is None:
         verb = _cue_before(ctx, cands, quote)
+        if verb is not None and not _says(ctx, cands, verb, quote):
+            return True  # a phrase's, no one's speech, nor a speaker's going on
     if verb is None:
         return _attach_to_subject(ctx, cands, quote)
     return _attach_to(ctx, cands, verb, quote)
@@ -191,6 +193,19 @@ def _cue_before(ctx: Context, cands: _Candidates, quote: Quote) -> Token | None:
         if _is_cue(ctx, cands, tok):
             return tok
     return None
+
+
+def _says(ctx: Context, cands: _Candidates, tok: Token, quote: Quote) -> bool:
+    """Whether the quotation after a cue is what it says: after a colon or comma, after a
+    speech cue ('told reporters "..."'), or right after the cue ('Speaks "Directly ..."'); not
+    a phrase's end after another cue ('identify as Indigenous due to their descent "..."')."""
+    if ctx.text[: quote.start].rstrip()[-1:] in (":", ",", ";"):
+        return True
+    cand = cands.cued(tok)
+    lemma = cue_lemma(ctx, tok)
+    cls = cand.cls if cand is not None else ctx.lexicon.cue_class(lemma) if lemma else None
+    next_to = tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].idx >= quote.start
+    return next_to or (cls is not None and ctx.lexicon.is_statement(cls))
 
 
 def _attach_to(ctx: Context, cands: _Candidates, verb: Token, quote: Quote) -> bool:
