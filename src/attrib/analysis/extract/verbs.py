@@ -154,10 +154,12 @@ def _unasserted(ctx: Context, verb: Token, subj: Token) -> bool:
 
 def _asked(verb: Token, subj: Token) -> bool:
     """A cue in a question: "Did the minister say ...?", "Who said ...?"."""
-    if not verb.sent.text.rstrip().endswith("?"):
-        return False
     inverted = any(c.dep_ == "aux" and c.i < subj.i for c in verb.children)
-    return inverted or subj.tag_ in ("WP", "WDT")
+    if not (inverted or subj.tag_ in ("WP", "WDT")):
+        return False
+    end = verb.sent.end  # the sentence's last word (spaces aside) is its question mark
+    last = next((t for t in reversed(verb.doc[verb.i : end]) if not t.is_space), verb)
+    return last.text == "?" or (last.is_punct and verb.doc[last.i - 1].text == "?")
 
 
 def _anonymity_request(ctx: Context, verb: Token) -> bool:
