@@ -575,6 +575,23 @@ def test_a_definite_document_is_the_named_issuers_before_it(
     assert (found, entity) == (kind, "document")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tyrone Banks coaches the team. Banks said the season was long.",
+        'Lucas Pelletier played in his NHL debut. "It was fast," Pelletier said. "I was '
+        'nervous," the rookie defenceman added.',
+    ],
+)
+def test_a_full_name_the_tagger_missed_is_the_person_of_the_surname(
+    analyze: Analyze, text: str
+) -> None:
+    """The full name tagged an organization, the surname a person (or a plural noun)."""
+    found = sources(analyze(text))
+    assert {(kind, entity) for _, kind, entity in found} == {("named", "person")}
+    assert found[0][0] in ("Tyrone Banks", "Lucas Pelletier")
+
+
 def test_a_headline_cue_is_no_part_of_the_name_before_it(analyze: Analyze) -> None:
     a = analyze(
         "Obama Says Museum Will Tell of Suffering\n\nWASHINGTON -- President Obama, dedicating "

@@ -73,6 +73,7 @@ class People:
         labels: dict[str, set[str]] = {}  # every label the tagger gave each name's text
         for ent in doc.ents:
             labels.setdefault(ent.text, set()).add(ent.label_)
+        plural_surnames: list[Span] = []  # "Banks", tagged a person, read as a plural noun
         for ent in doc.ents:
             if ent.label_ != "PERSON" or _an_outlet(ent, lexicon):
                 continue
@@ -80,6 +81,8 @@ class People:
             if ent.end <= self.headline_end and len(ent) > 1 and _headline_cue(ent[-1], lexicon):
                 ent = ent[:-1]  # "Obama Says Museum Will Tell ...": the name, then its cue
             if not _looks_like_a_name(ent, plural_ok=plural_ok):
+                if len(ent) == 1 and ent.root.text[:1].isupper():
+                    plural_surnames.append(ent)
                 continue
             words = _name_words(ent, lexicon)
             if not words:
@@ -95,6 +98,7 @@ class People:
                     person.votes[genders[title]] += _TITLE_WEIGHT
         self._lone_names()
         self._mislabelled_names(lexicon)
+        self._full_names_mislabelled(plural_surnames, lexicon)
         for person in self.people:
             person.mentions.sort()
         self._pronoun_votes()
@@ -171,6 +175,43 @@ class People:
             for tok in ent:
                 self._at[tok.i] = found[0]
             self._mention(found[0], ent.root)
+
+    def _full_names_mislabelled(self, surnames: list[Span], lexicon: Lexicon) -> None:
+        """A person the tagger missed at the full name but caught at the surname: "Tyrone
+        Banks coaches the team. Banks said ..." ("Tyrone Banks" an organization, "Banks" a
+        person read as a plural), or "Lucas Pelletier played ... Pelletier said": the full name
+        of two or three capitalized words before, ending in that surname, is the person."""
+        singles = {p.words[0]: p for p in self.people if len(p.words) == 1}
+        pending = {s.root.lower_: s for s in surnames if s.root.lower_ not in singles}
+        if not singles and not pending:
+            return
+        for ent in self.doc.ents:
+            if (
+                ent.label_ not in _MISLABELS
+                or not 2 <= len(ent) <= 3
+                or any(t.i in self._at for t in ent)
+            ):
+                continue
+            if not all(t.text[:1].isupper() and t.is_alpha for t in ent):
+                continue
+            if lexicon.canonical_outlet(ent.text) is not None:
+                continue
+            last = ent[-1].lower_
+            person = singles.get(last)
+            if person is not None and min(person.mentions) > ent.start:
+                person.words, person.name = (
+                    _name_words(ent, lexicon),
+                    _display(ent, self.honorifics),
+                )
+            elif last in pending and pending[last].start > ent.start:
+                person = self._person(_name_words(ent, lexicon), ent)
+                self._at[pending[last].start] = person
+                self._mention(person, pending[last].root)
+            else:
+                continue
+            for tok in ent:
+                self._at[tok.i] = person
+            self._mention(person, ent.root)
 
     def _pronoun_votes(self) -> None:
         """Pronouns after a person who is the only one named in the sentence, up to the first
