@@ -819,6 +819,15 @@ def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
             ["minister", "BBC"],
         ),
         ("Jane Roe told CNN's Jake Tapper that the bill was dead.", ["Jane Roe", "CNN"]),
+        # a name that opens with an outlet's: its station, its host, its board
+        (
+            "Premier Chris Minns told ABC Radio Sydney that the trains would run.",
+            ["Chris Minns", "ABC"],
+        ),
+        (
+            "Jane Roe told Fox News host Sean Hannity that the bill was dead.",
+            ["Jane Roe", "Fox News"],
+        ),
         (
             "Jane Roe told The Globe and Mail in an interview that she would run.",
             ["Jane Roe", "The Globe and Mail"],

@@ -210,17 +210,25 @@ class _Resolver:
     def outlet(self, mention: Mention) -> _Source | None:
         """The source of a mention when it names a news outlet ("Reuters", "the Daily
         Courier") or something of one's ("CNN's State of the Union", "the BBC's Today
-        programme", "CNN's Jake Tapper"), not a generic word for the media ("the media")."""
+        programme", "CNN's Jake Tapper", "ABC Radio Sydney", "Fox News host Sean Hannity"),
+        not a generic word for the media ("the media")."""
         head = mention.heads[0]
         typed = classify(head, self.lex, self.matches)
         generic = head.pos_ != "PROPN" and {typed.head_lemma, head.lower_} & self.lex.outlet_nouns
         if typed.type == "outlet" and not generic:
             return self.resolve(mention)[0]
         owner = next((t for t in head.subtree if t.dep_ == "poss" and t.i < head.i), None)
-        if owner is None or classify(owner, self.lex, self.matches).type != "outlet":
+        if owner is not None and classify(owner, self.lex, self.matches).type == "outlet":
+            end = owner.idx + len(owner)
+            return self.outlet(Mention(owner.left_edge.idx, end, (owner,)))
+        first = head.left_edge  # "ABC Radio Sydney", "the CBS program Face the Nation"
+        first = self.doc[first.i + 1] if first.pos_ == "DET" and first.i < head.i else first
+        starts = [(s, e) for s, e, _ in self.matches.outlets if s == first.i and e <= head.i]
+        if not starts:  # "Fox News host Sean Hannity": a name that opens with an outlet's
             return None
-        end = owner.idx + len(owner)
-        return self.outlet(Mention(owner.left_edge.idx, end, (owner,)))
+        s, e = max(starts, key=lambda r: r[1])
+        name = self.doc[s:e]
+        return self.resolve(Mention(name.start_char, name.end_char, (name.root,)))[0]
 
     def publishes(self, head: Token, typed: Typed) -> bool:
         """A named organization, not an institution, the tagger knows by name, or a story of no
