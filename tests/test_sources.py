@@ -600,6 +600,27 @@ def test_a_headline_cue_is_no_part_of_the_name_before_it(analyze: Analyze) -> No
     assert {name for name, _, _ in sources(a)} == {"Obama"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Sarah Okafor has led Bellmont Foods since 2019. The chief executive said the firm "
+            "would close three plants.",
+            "Sarah Okafor",
+        ),
+        # a person introduced in another office is not it
+        (
+            "Jane Roe, the mayor, met the board. The chief executive said margins would improve.",
+            "chief executive",
+        ),
+    ],
+)
+def test_an_office_refers_back_to_the_person_named_before(
+    analyze: Analyze, text: str, name: str
+) -> None:
+    assert sources(analyze(text)) == [(name, "named", "person")]
+
+
 def test_a_role_does_not_refer_back_to_another_role(analyze: Analyze) -> None:
     a = analyze('"We are ready," the minister said. The mayor said the deal was off.')
     assert [name for name, _, _ in sources(a)] == ["minister", "mayor"]

@@ -381,10 +381,11 @@ class _Resolver:
         if look_back and self.describes_person(head, typed):
             # "the billionaire", "the 34-year-old", "the former mayor": the person last named
             gender = self.lex.genders.get(lemma)
+            qualified = bool(_qualifiers(head) - self.lex.office_words)  # "chief" is an office's
             return self.antecedent(
                 head,
                 self.settings.description_reach,
-                lambda p: p.agrees(gender) and (bool(_qualifiers(head)) or self.may_hold(p, lemma)),
+                lambda p: p.agrees(gender) and (qualified or self.may_hold(p, lemma)),
                 lambda s: (
                     s.typed.entity == "person"
                     and s.typed.type == "named"
@@ -585,11 +586,13 @@ class _Resolver:
 
     def describes_person(self, head: Token, typed: Typed) -> bool:
         """A definite description of one person that is not a mark of anonymity ("the official"
-        stays anonymous) and carries no qualifier of its own ("the mayor of the next town")."""
+        stays anonymous, "the chief executive" is one office) and carries no qualifier of its
+        own ("the mayor of the next town")."""
+        office = any(c.lower_ in self.lex.office_words for c in head.lefts)
         return (
             typed.entity == "person"
             and (head.tag_ == "NN" or (head.pos_ == "ADJ" and head.dep_ == "nsubj"))
-            and typed.head_lemma not in self.lex.unnamed_person
+            and (typed.head_lemma not in self.lex.unnamed_person or office)
             and _bare(head)
             and not any(c.dep_ == "poss" for c in head.children)
         )
@@ -598,7 +601,8 @@ class _Resolver:
         """A person introduced in one office is not described by another bare: "the minister"
         is not "Premier Doug Ford" ("the Democratic nominee", qualified, may be whoever the text
         named; a description that is no office, "the billionaire", anyone)."""
-        if role not in self.lex.person_nouns or not person.titles & self.lex.person_nouns:
+        known = role in self.lex.person_nouns or role in self.lex.unnamed_person  # "executive"
+        if not known or not person.titles & self.lex.person_nouns:
             return True
         same = self.lex.same_role.get(role, frozenset({role}))
         return bool(person.titles & (same | {role}))
