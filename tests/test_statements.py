@@ -172,6 +172,12 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "speech",
             "saying that the governor was corrupt",
         ),
+        # a clause before a colon is no part of the claim after the cue
+        (
+            "It was another round of fireworks: Republicans said the inquiry was botched.",
+            "speech",
+            "the inquiry was botched",
+        ),
         # an aside before the cue is no part of the claim after it
         (
             "That said, the chief executive said profits would recover.",

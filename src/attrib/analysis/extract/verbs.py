@@ -275,15 +275,16 @@ def _introduces(verb: Token) -> bool:
 
 
 def _after_semicolon(verb: Token, clauses: list[Token]) -> list[Token]:
-    """Without a clause the parser hung on the cue from before a semicolon when the cue has its
-    own clause after it: "X calls it a mistake; he also notes that ..." claims only the last."""
+    """Without a clause the parser hung on the cue from before a semicolon or a colon when the
+    cue has its own clause after it: "X calls it a mistake; he also notes that ..." and "This was
+    another round of fireworks: Republicans said ..." claim only the last."""
     if not any(c.i > verb.i for c in clauses):
         return clauses
     doc = verb.doc
     return [
         c
         for c in clauses
-        if c.i > verb.i or not any(t.text == ";" for t in doc[c.right_edge.i + 1 : verb.i])
+        if c.i > verb.i or not any(t.text in (";", ":") for t in doc[c.right_edge.i + 1 : verb.i])
     ]
 
 
