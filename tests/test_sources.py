@@ -621,6 +621,15 @@ def test_an_office_refers_back_to_the_person_named_before(
     assert sources(analyze(text)) == [(name, "named", "person")]
 
 
+def test_which_said_stands_for_the_noun_that_can_speak(analyze: Analyze) -> None:
+    a = analyze(
+        "Winfrey read a story about her eating avocados which said the fruit was linked to "
+        "water shortages."
+    )
+    ((name, _, entity),) = sources(a)
+    assert (name, entity) == ("story about her eating avocados", "document")
+
+
 def test_a_role_does_not_refer_back_to_another_role(analyze: Analyze) -> None:
     a = analyze('"We are ready," the minister said. The mayor said the deal was off.')
     assert [name for name, _, _ in sources(a)] == ["minister", "mayor"]

@@ -154,7 +154,7 @@ class _Resolver:
         ``look_back`` a description is not taken for a person named before it."""
         relative = _relative_antecedent(head)
         if relative is not None:  # "an aide, who said ...": the source is the aide
-            return self.resolve_head(relative, [head.head])
+            return self.resolve_head(self.speaking_noun(relative), [head.head])
         named = _named_appositive(head) or head
         typed = classify(named, self.lex, self.matches)
         study = self.study_before(named, typed)
@@ -206,6 +206,18 @@ class _Resolver:
             self.recent.remove(src)
         self.recent.append(src)
         return src
+
+    def speaking_noun(self, noun: Token) -> Token:
+        """The noun a relative "which said" stands for when the parser hung it on a word that
+        cannot speak inside a phrase of one that can: "a story about her eating avocados which
+        said ..." is the story's."""
+        words = self.lex.speaker_nouns
+        if noun.pos_ == "PROPN" or noun.ent_type_ or noun.lemma_.lower() in words:
+            return noun
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() in words:
+            return prep.head
+        return noun
 
     def outlet(self, mention: Mention) -> _Source | None:
         """The source of a mention when it names a news outlet ("Reuters", "the Daily
