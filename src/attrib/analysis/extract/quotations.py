@@ -118,10 +118,10 @@ def _attach_to_subject(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
     """'Quarterback Eli Tran was more modest: "The line gave me all day."': a quotation opened
     by the colon that ends a clause with no cue is the statement of that clause's subject,
     when the subject can speak (not "It was simple:")."""
-    colon = ctx.text[: quote.start].rstrip()
-    if not colon.endswith(":"):
+    end = _end_before(ctx, quote)
+    if ctx.text[end - 1 : end] != ":":
         return False
-    mark = tokens_between(ctx, len(colon) - 1, len(colon))
+    mark = tokens_between(ctx, end - 1, end)
     if not mark or mark[0].text != ":" or mark[0].i == 0:
         return False
     clause = ctx.doc[mark[0].i - 1]  # the clause the colon closes, whatever the parser hung
@@ -132,7 +132,7 @@ def _attach_to_subject(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
         return False
     if any(_is_cue(ctx, cands, t) for t in clause.subtree if t.i < mark[0].i):
         return False  # a cue of its own: found by the rules for cues
-    cue = (len(colon) - 1, len(colon))
+    cue = (end - 1, end)
     piece = ((quote.start, quote.end),)
     cands.put(
         Candidate(next(cands.uids), piece, cue, mention(ctx, subj), LABEL_CUE, cls="speech"),
@@ -142,6 +142,13 @@ def _attach_to_subject(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
 
 
 _NO_SPEAKER = frozenset({"it", "this", "that", "there", "which", "what"})
+
+
+def _end_before(ctx: Context, quote: Quote) -> int:
+    """Where the text before a quotation ends, spaces aside (looking back a bounded stretch, so
+    the work per quotation does not grow with the text)."""
+    start = max(0, quote.start - ctx.settings.cue_lookback_chars)
+    return start + len(ctx.text[start : quote.start].rstrip())
 
 
 def _is_cue(ctx: Context, cands: _Candidates, tok: Token) -> bool:
@@ -199,7 +206,8 @@ def _says(ctx: Context, cands: _Candidates, tok: Token, quote: Quote) -> bool:
     """Whether the quotation after a cue is what it says: after a colon or comma, after a
     speech cue ('told reporters "..."'), or right after the cue ('Speaks "Directly ..."'); not
     a phrase's end after another cue ('identify as Indigenous due to their descent "..."')."""
-    if ctx.text[: quote.start].rstrip()[-1:] in (":", ",", ";"):
+    end = _end_before(ctx, quote)
+    if ctx.text[end - 1 : end] in (":", ",", ";"):
         return True
     cand = cands.cued(tok)
     lemma = cue_lemma(ctx, tok)
