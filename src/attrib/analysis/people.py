@@ -88,9 +88,7 @@ class People:
             if not words:
                 continue
             person = self._person(words, ent)
-            for tok in ent:
-                self._at[tok.i] = person
-            self._mention(person, ent.root)
+            self._name_at(person, ent)
             titles = _titles(ent, lexicon)
             person.titles.update(titles)
             for title in titles:  # a title outweighs any count of pronouns
@@ -134,6 +132,12 @@ class People:
         self.people.append(person)
         return person
 
+    def _name_at(self, person: Person, name: Span) -> None:
+        """Record that ``name`` names ``person``: each of its tokens, and one mention."""
+        for tok in name:
+            self._at[tok.i] = person
+        self._mention(person, name.root)
+
     def _mention(self, person: Person, head: Token) -> None:
         person.mentions.append(head.i)
         if head.dep_ in ("nsubj", "nsubjpass"):
@@ -159,11 +163,7 @@ class People:
         place ("Montoya-Lewis" after "Raquel Montoya-Lewis", or in the first sentence before
         it: "Ford says ..." then "Premier Doug Ford") is that person, unless it is the name of
         a news outlet ("Bloomberg" after "Michael Bloomberg")."""
-        for ent in self.doc.ents:
-            if ent.label_ not in _MISLABELS or any(t.i in self._at for t in ent):
-                continue
-            if lexicon.canonical_outlet(ent.text) is not None:  # "Bloomberg", the outlet
-                continue
+        for ent in self._mislabelled(lexicon):
             words = _name_words(ent, lexicon)
             n = len(words)
             found = [p for p in self.people if n and p.words[-n:] == words]
@@ -172,9 +172,7 @@ class People:
             later = min(found[0].mentions) > ent.start  # a headline may give the surname first
             if later and (ent.start >= self.first_sentence_end or len(found[0].words) < 2):
                 continue
-            for tok in ent:
-                self._at[tok.i] = found[0]
-            self._mention(found[0], ent.root)
+            self._name_at(found[0], ent)
 
     def _full_names_mislabelled(self, surnames: list[Span], lexicon: Lexicon) -> None:
         """A person the tagger missed at the full name but caught at the surname: "Tyrone
@@ -185,16 +183,8 @@ class People:
         pending = {s.root.lower_: s for s in surnames if s.root.lower_ not in singles}
         if not singles and not pending:
             return
-        for ent in self.doc.ents:
-            if (
-                ent.label_ not in _MISLABELS
-                or not 2 <= len(ent) <= 3
-                or any(t.i in self._at for t in ent)
-            ):
-                continue
-            if not all(t.text[:1].isupper() and t.is_alpha for t in ent):
-                continue
-            if lexicon.canonical_outlet(ent.text) is not None:
+        for ent in self._mislabelled(lexicon):
+            if not 2 <= len(ent) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in ent):
                 continue
             last = ent[-1].lower_
             person = singles.get(last)
@@ -205,13 +195,19 @@ class People:
                 )
             elif last in pending and pending[last].start > ent.start:
                 person = self._person(_name_words(ent, lexicon), ent)
-                self._at[pending[last].start] = person
-                self._mention(person, pending[last].root)
+                self._name_at(person, pending[last])
             else:
                 continue
-            for tok in ent:
-                self._at[tok.i] = person
-            self._mention(person, ent.root)
+            self._name_at(person, ent)
+
+    def _mislabelled(self, lexicon: Lexicon) -> Iterator[Span]:
+        """The entities labelled an organization or a place that may be a person's name: not
+        yet anyone's, and not a news outlet's ("Bloomberg", the outlet)."""
+        for ent in self.doc.ents:
+            if ent.label_ not in _MISLABELS or any(t.i in self._at for t in ent):
+                continue
+            if lexicon.canonical_outlet(ent.text) is None:
+                yield ent
 
     def _pronoun_votes(self) -> None:
         """Pronouns after a person who is the only one named in the sentence, up to the first
