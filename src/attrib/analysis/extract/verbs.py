@@ -67,7 +67,7 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None:
             relays, source = (source,), mention(ctx, obj)
-    pieces, frame = _content(ctx, verb, verb.sent)
+    pieces, frame = _content(ctx, verb, lemma, verb.sent)
     cls = (
         "unasserted"
         if _unasserted(ctx, verb, subj)
@@ -174,11 +174,11 @@ def _anonymity_request(ctx: Context, verb: Token) -> bool:
     )
 
 
-def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], _Frame]:
-    """The claim a reporting verb governs, from the parse, and the construction it is in (a
-    ``to``-infinitive, or the preposition of "called for"), which may change the cue's class."""
+def _content(ctx: Context, verb: Token, lemma: str, sent: Span) -> tuple[tuple[Range, ...], _Frame]:
+    """The claim a reporting verb (of cue lemma ``lemma``) governs, from the parse, and the
+    construction it is in (a ``to``-infinitive, or the preposition of "called for"), which may
+    change the cue's class."""
     target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    lemma = ctx.lexicon.cue_lemma(verb.lemma_.lower(), verb.lower_)
     told = lemma in ctx.lexicon.addressee_verbs and any(c.dep_ in CLAUSES for c in verb.children)
     if target is not None and not told:  # "He was told by police that ...": the clause
         if target.lower_ in _DEMONSTRATIVES:  # "That was confirmed by police."
@@ -207,14 +207,14 @@ def _content(ctx: Context, verb: Token, sent: Span) -> tuple[tuple[Range, ...], 
         clauses += noun_clauses(verb)
     if word is not None:  # "made it clear that ...": the clause may hang under "clear"
         clauses += [c for c in word.children if c.dep_ in CLAUSES or _that_clause(c)]
-    clauses = _after_semicolon(verb, clauses or _misattached_clauses(ctx, verb))
+    clauses = _after_semicolon(verb, clauses or _misattached_clauses(ctx, verb, lemma))
     if clauses:
         others = _other_speakers(ctx, clauses)
         words = (
             t.i for c in clauses for t in c.subtree if not _stray_mark(t, c) and t.i not in others
         )
         return pieces_from_tokens(ctx, words), _clause_frame(clauses)
-    nominal, frame = _nominal_content(ctx, verb) if word is None else ([], None)  # "put it"
+    nominal, frame = _nominal_content(ctx, verb, lemma) if word is None else ([], None)
     introduced = quote_after_colon(ctx, verb) if frame is not None else None
     if introduced is not None:  # 'said of the building: "..."': the topic is no claim
         return (introduced,), None
@@ -288,7 +288,7 @@ def _after_semicolon(verb: Token, clauses: list[Token]) -> list[Token]:
     ]
 
 
-def _misattached_clauses(ctx: Context, verb: Token) -> list[Token]:
+def _misattached_clauses(ctx: Context, verb: Token, lemma: str) -> list[Token]:
     """A "that"-clause the parser hung under an adverb, a preposition or the noun of one, the
     hearer of a verb of telling, or under a time clause that is no cue: "has hinted before that
     ...", "said in a statement that ...", "told the BBC's Today programme that ...", "said
@@ -299,7 +299,7 @@ def _misattached_clauses(ctx: Context, verb: Token) -> list[Token]:
     preps = [p for p in after if p.dep_ == "prep"]
     candidates += [pc for p in preps for pc in p.children if pc.dep_ == "pcomp"]
     nouns = [noun for p in preps for noun in p.children if noun.dep_ == "pobj"]
-    if cue_lemma(ctx, verb) in ctx.lexicon.addressee_verbs:  # not "tells so many lies that"
+    if lemma in ctx.lexicon.addressee_verbs:  # not "tells so many lies that"
         nouns += [c for c in after if c.dep_ == "dobj" and _hearer(ctx, c)]
     candidates += [
         c
@@ -329,8 +329,9 @@ def _relaying(ctx: Context, clause: Token) -> bool:
 
 def _hearer(ctx: Context, noun: Token) -> bool:
     """Someone told something: "reporters", "the BBC", "the BBC's Today programme"."""
-    names = (c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN")
-    return someone(ctx, noun) or any(True for _ in names)
+    return someone(ctx, noun) or any(
+        c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in noun.children
+    )
 
 
 def _misread_relative(clause: Token) -> bool:
@@ -379,11 +380,10 @@ def _has_to(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
-def _nominal_content(ctx: Context, verb: Token) -> tuple[list[int], _Frame]:
+def _nominal_content(ctx: Context, verb: Token, lemma: str) -> tuple[list[int], _Frame]:
     """What a cue verb is about when it takes no clause: its direct object with any
     predicate ("called the plan a disaster", "criticized the law as unfair"), or the
     object of a topic preposition ("spoke about the economy", "called for reform")."""
-    lemma = ctx.lexicon.cue_lemma(verb.lemma_.lower(), verb.lower_)
     right = [c for c in verb.children if c.i > verb.i]
     obj = next((c for c in right if c.dep_ == "dobj"), None)
     if obj is not None and lemma not in ctx.lexicon.addressee_verbs:
