@@ -494,13 +494,18 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
     researchers or analysts speak ("scientists at Oxford University", "NOAA researchers",
     "analysts at JPMorgan": its research)."""
     lemma = head.lemma_.lower()
-    authors = lemma in lexicon.research_staff and _people(head) == "group"  # not "a researcher"
-    if lemma in lexicon.body_members and _people(head) == "group":  # "the members of the UN
-        definite = [c for c in head.children if c.dep_ == "det"]  # Security Council": all
-        authors = len(definite) == 1 and definite[0].lower_ == "the"
-    if not authors and lemma not in lexicon.representatives | lexicon.counsel | lexicon.relations:
-        return None
     kin = _people(head)
+    # several who speak as their body: its researchers, or all its members ("the members of
+    # the UN Security Council"); not "a researcher", not "some members"
+    collective = lemma in lexicon.research_staff and kin == "group"
+    if lemma in lexicon.body_members and kin == "group":
+        determiners = [c for c in head.children if c.dep_ == "det"]
+        collective = len(determiners) == 1 and determiners[0].lower_ == "the"
+    if (
+        not collective
+        and lemma not in lexicon.representatives | lexicon.counsel | lexicon.relations
+    ):
+        return None
     for child in head.children:
         candidates = []
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
@@ -512,11 +517,11 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
         for whom in candidates:
             typed = classify(whom, lexicon, matches)
             if typed.type not in ("named", "outlet") or (
-                authors and whom.pos_ != "PROPN" and not whom.ent_type_
+                collective and whom.pos_ != "PROPN" and not whom.ent_type_
             ):
                 continue  # "researchers at a university" are not named by it
             name = typed.name.removesuffix("'s").removesuffix("’s")
-            if typed.entity == "organization" and not authors and lemma not in lexicon.relations:
+            if typed.entity == "organization" and not collective and lemma not in lexicon.relations:
                 return name, "organization"
             if typed.entity != "document":  # of a named person or family: one of theirs
                 mention = head.doc[head.left_edge.i : head.right_edge.i + 1].text

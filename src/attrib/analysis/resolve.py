@@ -164,7 +164,7 @@ class _Resolver:
             entity: Entity = "organization" if typed.entity == "person" else typed.entity
             typed = replace(typed, type="outlet", entity=entity, key="outlet:" + typed.name.lower())
         person = self.people.at(named)
-        if person is not None and self.matches.anonymous({t.i for t in mention_tokens(named)}):
+        if person is not None and self.withheld(named):
             person = None  # "an unnamed aide, John": a name withheld on purpose stays so
         if person is not None and typed.type == "outlet" and len(person.words) < 2:
             person = None  # "Politico", which the tagger took for a person, is the outlet
@@ -206,6 +206,11 @@ class _Resolver:
             self.recent.remove(src)
         self.recent.append(src)
         return src
+
+    def withheld(self, head: Token) -> bool:
+        """Whether the mention marks its source anonymous ("an unnamed aide", "a spokesman who
+        asked not to be named")."""
+        return self.matches.anonymous({t.i for t in mention_tokens(head)})
 
     def speaking_noun(self, noun: Token) -> Token:
         """The noun a relative "which said" stands for when the parser hung it on a word that
@@ -415,9 +420,7 @@ class _Resolver:
         office = typed.type == "named" and typed.anaphoric and typed.key.startswith("role:")
         if (typed.type != "unnamed" and not office) or here >= self.settings.lead_sentences:
             return None  # "Governor says ..." may be named after, as "a state judge" may
-        if typed.head_lemma in _GENERIC_PERSON or self.matches.anonymous(
-            {t.i for t in mention_tokens(head)}
-        ):
+        if typed.head_lemma in _GENERIC_PERSON or self.withheld(head):
             return None
         last = here + self.settings.description_reach
         if typed.entity == "document":
@@ -446,7 +449,7 @@ class _Resolver:
         """The named organization a spokesperson with no "for X" speaks for: the one that is
         the subject of its sentence or of one just before it, as the descriptions of
         :meth:`antecedent` are found."""
-        if self.matches.anonymous({t.i for t in mention_tokens(head)}):
+        if self.withheld(head):
             return None
         body = self.antecedent(
             head,
@@ -461,7 +464,7 @@ class _Resolver:
     def described_body_of(self, head: Token) -> _Source | None:
         """The named organization a spokesperson speaks for when it is given by a description
         ("a spokesman for the automaker" after "Toyota")."""
-        if self.matches.anonymous({t.i for t in mention_tokens(head)}):
+        if self.withheld(head):
             return None
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at", "from"):
@@ -481,9 +484,10 @@ class _Resolver:
         if self.noun_before(head.lemma_.lower(), head.i) is not None:
             return False
         here = self.sentence[head.i]
-        first = self.first_token(max(0, here - self.settings.description_reach))
+        earliest = max(0, here - self.settings.description_reach)
+        first = self.first_token(earliest)
         subjects = ("nsubj", "nsubjpass")
-        for n in range(max(0, here - self.settings.description_reach), here + 1):
+        for n in range(earliest, here + 1):
             for i, said in self.mentioned.get(n, ()):
                 named = isinstance(said, Person) or said.typed.type == "named"
                 if i < head.i and named and self.doc[i].dep_ in subjects:
