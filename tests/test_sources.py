@@ -290,6 +290,28 @@ def test_they_is_the_nearest_group_spoken_or_not(analyze: Analyze) -> None:
     assert sources(a)[-1] == ("Critics of the plan", "unnamed", "group")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Environment Agency issued 40 flood warnings. "
+            "Those officials said rivers would peak on Saturday.",
+            ("Environment Agency", "named", "organization"),
+        ),
+        (
+            "Three officials spoke to reporters on Monday. These officials said the plan was dead.",
+            ("Three officials", "unnamed", "group"),
+        ),
+        # pointing back with nothing to point at: not guessed into a fresh anonymous group
+        ("These critics say the plan is flawed.", ("critics", "unresolved", "group")),
+    ],
+)
+def test_these_or_those_points_back_as_they_does(
+    analyze: Analyze, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert sources(analyze(text)) == [expected]
+
+
 def test_they_may_be_an_organization_the_subject_before(analyze: Analyze) -> None:
     a = analyze(
         "The Environment Agency issued 40 flood warnings. They said rivers would peak on Saturday."

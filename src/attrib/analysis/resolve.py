@@ -190,7 +190,10 @@ class _Resolver:
         if unsettled and look_back and self.issuer_before(head):
             typed = replace(typed, type="named")  # "The court ruled ... The ruling said"
         elif antecedent is None and (
-            head.lower_ in _PRONOUNS or unsettled or self.describes_body(head, typed)
+            head.lower_ in _PRONOUNS
+            or unsettled
+            or self.describes_body(head, typed)
+            or (typed.entity == "group" and _demonstrative(head))
         ):
             typed = replace(typed, type="unresolved")  # no compatible source to refer back to
         src = antecedent or self.by_key.get(typed.key) or self.new(typed)
@@ -310,16 +313,7 @@ class _Resolver:
             )
             return found or self.person_tagged_otherwise(earlier or head)
         if lower in PRONOUNS_GROUP or lower in PRONOUNS_THING:  # the nearest, spoken or not
-            thing = lower in PRONOUNS_THING
-            entities = ("organization", "document") if thing else ("group", "organization")
-            return self.antecedent(
-                head,
-                self.settings.pronoun_reach,
-                lambda _: False,
-                lambda s: s.typed.entity in entities,
-                lambda _: True,
-                described=self.described_things if thing else self.bodies_and_groups,
-            ) or self.last(lambda s: s.typed.entity in entities)
+            return self.referent_before(head, thing=lower in PRONOUNS_THING)
         lemma = typed.head_lemma
         if typed.anaphoric and lemma in self.lex.pair_nouns:
             return self.pair(head)
@@ -391,6 +385,8 @@ class _Resolver:
         )
         if same_head is not None:
             return same_head
+        if typed.entity == "group" and _demonstrative(head):  # "These opponents say", as "they"
+            return self.referent_before(head, thing=False)
         if lemma in _GENERIC_PERSON:
             return self.last(lambda s: s.typed.type == "unnamed" and s.typed.entity == "person")
         if typed.entity == "document" and look_back and _bare(head):
@@ -410,6 +406,19 @@ class _Resolver:
                 ),
             )
         return None
+
+    def referent_before(self, head: Token, thing: bool) -> _Source | None:
+        """What "they" (groups and bodies) or "it" (bodies and documents) refers to: the
+        nearest in reach, spoken or not, else the last source of that kind."""
+        entities = ("organization", "document") if thing else ("group", "organization")
+        return self.antecedent(
+            head,
+            self.settings.pronoun_reach,
+            lambda _: False,
+            lambda s: s.typed.entity in entities,
+            lambda _: True,
+            described=self.described_things if thing else self.bodies_and_groups,
+        ) or self.last(lambda s: s.typed.entity in entities)
 
     def named_after(self, head: Token, typed: Typed) -> _Source | None:
         """A description in the lead with no mark of anonymity, named in the sentences after it
@@ -941,6 +950,11 @@ def _plain(head: Token) -> bool:
     """A description with nothing of its own but "the": "the researchers", "scientists", not
     "other scientists" or "scientists at a rival lab"."""
     return _bare(head) and all(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+
+
+def _demonstrative(head: Token) -> bool:
+    """A description pointing back ("these opponents", "those critics"): never a fresh group."""
+    return any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in head.children)
 
 
 def _bare(head: Token) -> bool:
