@@ -229,6 +229,8 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         ("The Northland Age reported that the mayor had resigned.", "Northland Age"),
         ("The Baltimore Banner reported that the mayor had vetoed the bill.", "Baltimore Banner"),
         ("WRAL reported that three people were injured.", "WRAL"),
+        # a paper whose name the tagger reads as a nationality, in the subject of a publishing cue
+        ("The Australian reported that the bill would pass.", "Australian"),
     ],
 )
 def test_outlets_listed_or_not(analyze: Analyze, text: str, name: str) -> None:
@@ -419,6 +421,19 @@ def test_the_speaker_is_the_subject_the_construction_gives(
             "Police arrested two men on Monday. A spokeswoman said both were charged.",
             ("Police", "named", "organization"),
         ),
+        # a spokesperson whose body the mention gives speaks for that one, not the last named
+        (
+            "The army is investigating. A fire service spokesman said gas was to blame.",
+            ("fire service", "named", "organization"),
+        ),
+        (
+            "The army is investigating. A rebel spokesman said the army was lying.",
+            ("rebel spokesman", "unnamed", "person"),
+        ),
+        (
+            "Toyota recalled the cars on Monday. A company spokesman said the fault was fixed.",
+            ("Toyota", "named", "organization"),
+        ),
     ],
 )
 def test_a_spokesperson_speaks_for_the_organization_the_text_is_about(
@@ -483,6 +498,11 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
         (
             "Jake Voracek scored twice. The 34-year-old said the team was ready.",
             ["Jake Voracek"],
+        ),
+        # an epithet written as one word
+        (
+            'Aisha Khan, 52, runs a bakery. "We cannot survive," the mother-of-three said.',
+            ["Aisha Khan"],
         ),
         (
             "Acme's chief executive, Mark Lee, spoke on Monday. The chief executive said "
@@ -730,6 +750,17 @@ def test_an_institution_by_its_kind_is_not_any_body_named_before(analyze: Analyz
             "A group of parents sued the district. The group said the rules were unfair.",
             ("group of parents", "unnamed", "group"),
         ),
+        # a description that carries a name of its own is that organization, named
+        (
+            "The Royal Free hospital trust said it would cut waiting lists.",
+            ("Royal Free hospital trust", "named", "organization"),
+        ),
+        ("The fire service said gas was to blame.", ("fire service", "named", "organization")),
+        (
+            "Jane Roe spoke at the event. The trust said it would expand its work.",
+            ("trust", "unresolved", "organization"),
+        ),
+        ("The London firm said it would expand.", ("London firm", "unresolved", "organization")),
         # with nothing to refer back to, whose it is stays open; "a" makes it anonymous
         ("The regulator said the rules were unfair.", ("regulator", "unresolved", "organization")),
         ("The company said demand had fallen.", ("company", "unresolved", "organization")),
@@ -919,6 +950,18 @@ def test_two_people_sharing_a_surname_stay_apart(analyze: Analyze) -> None:
 )
 def test_chains(analyze: Analyze, text: str, expected: list[str]) -> None:
     assert chain(analyze(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister told the public broadcaster NHK that Japan would protest.",
+        "The minister told the newspaper Kommersant that the state would not pay.",
+    ],
+)
+def test_telling_an_outlet_named_beside_its_kind_is_a_chain(analyze: Analyze, text: str) -> None:
+    ((speaker, relay),) = chain(analyze(text))
+    assert (speaker, relay) == ("minister", text.split(" that ")[0].split()[-1])
 
 
 def test_according_to_an_outlet_which_cited_someone_is_a_chain(analyze: Analyze) -> None:

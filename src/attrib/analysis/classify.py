@@ -30,6 +30,7 @@ follow ("those who ...")."""
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "another", "one"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_NOT_CALLED = frozenset({"GPE", "NORP", "LOC", "PERSON", "DATE", "CARDINAL", "ORDINAL"})
 _ISSUING = frozenset(
     {
         "release",
@@ -191,7 +192,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     if shaped is not None:
         return Typed("outlet", "organization", shaped, "outlet:" + shaped.lower(), False, lemma)
     if _outlet_noun(head, lemma, lexicon) and not scholarly(head):
-        called = _proper_name_beside(head)  # "the newspaper Kommersant"
+        called = proper_name_beside(head)  # "the newspaper Kommersant"
         if called is not None:
             return Typed("outlet", "organization", called, "outlet:" + called.lower(), False, lemma)
         name = strip_determiner(text)
@@ -266,6 +267,9 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     if examples is not None and not anonymous:  # "think tanks like the Brookings Institution"
         name = strip_determiner(head.doc[core[0].i : head.right_edge.i + 1].text)
         return Typed(examples, "group", name, "group:" + name.lower(), False, lemma)
+    if lemma in lexicon.organization_nouns and not proper and not anonymous and _called(core):
+        name = strip_determiner(text)  # "the Royal Free hospital trust": a name, described
+        return Typed("named", "organization", name, "org:" + name.lower(), False, lemma)
     if lemma in lexicon.organization_nouns and not proper:  # "the retailer", "a lender"
         name = strip_determiner(text)
         entity = "group" if _people(head) == "group" else "organization"
@@ -294,6 +298,18 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     kind = "named" if definite or headline else "unnamed"
     anaphoric = definite or headline
     return Typed(kind, entity, strip_determiner(text), "role:" + text.lower(), anaphoric, lemma)
+
+
+def _called(core: list[Token]) -> bool:
+    """A description carrying a name of its own ("the Royal Free hospital trust", "the Acme
+    company"), not a place, a people or a person's ("the London firm", "the Dutch lender")."""
+    return any(
+        t.pos_ == "PROPN"
+        and t.dep_ in ("compound", "nmod")
+        and t.ent_type_ not in _NOT_CALLED
+        and not t.is_sent_start
+        for t in core[:-1]
+    )
 
 
 def _outlet_name(head: Token, core: list[Token], lexicon: Lexicon) -> str | None:
@@ -369,7 +385,7 @@ def scholarly(head: Token) -> bool:
     )
 
 
-def _proper_name_beside(head: Token) -> str | None:
+def proper_name_beside(head: Token) -> str | None:
     """A proper name set beside a common noun: "the newspaper Kommersant", "Kommersant
     newspaper"."""
     beside = [c for c in head.children if c.dep_ in ("appos", "compound", "nmod", "npadvmod")]

@@ -35,6 +35,7 @@ from .classify import (
     classify,
     core_tokens,
     mention_tokens,
+    proper_name_beside,
     scholarly,
     shares_surname,
     strip_determiner,
@@ -235,7 +236,7 @@ class _Resolver:
         head = mention.heads[0]
         typed = classify(head, self.lex, self.matches)
         generic = head.pos_ != "PROPN" and {typed.head_lemma, head.lower_} & self.lex.outlet_nouns
-        if typed.type == "outlet" and not generic:
+        if typed.type == "outlet" and (not generic or proper_name_beside(head)):  # "the ... NHK"
             return self.resolve(mention)[0]
         owner = next((t for t in head.subtree if t.dep_ == "poss" and t.i < head.i), None)
         if owner is not None and classify(owner, self.lex, self.matches).type == "outlet":
@@ -259,10 +260,14 @@ class _Resolver:
         if typed.type == "named" and typed.entity == "person" and self.people.at(head) is None:
             # "The Northland Age reported that", "WRAL reported that"
             return core_tokens(head)[0].lower_ == "the" or head.text.isupper()
+        # "The Australian reported": a paper named as a people's adjective, the tagger's NORP
+        paper = (
+            head.ent_type_ == "NORP" and head.tag_ == "NNP" and core_tokens(head)[0].lower_ == "the"
+        )
         return (
             typed.type == "named"
             and typed.entity == "organization"
-            and (head.ent_type_ == "ORG" or head.text.isupper())
+            and (head.ent_type_ == "ORG" or head.text.isupper() or paper)
             and head.lemma_.lower() not in self.lex.institutions
         )
 
@@ -337,7 +342,9 @@ class _Resolver:
             return self.same_person(typed)
         if lemma in self.lex.representatives and typed.type == "unnamed":
             # "The company will close the plant, a spokesman said"; "a spokesman for the firm"
-            body = self.spoken_for(head) if _bare(head) else self.described_body_of(head)
+            whose = any(c.dep_ in ("compound", "nmod", "poss") for c in head.children)
+            bare = _bare(head) and not whose  # "a rebel spokesman" says whose he is
+            body = self.spoken_for(head) if bare else self.described_body_of(head)
             if body is not None:
                 return body
         if not typed.anaphoric:
@@ -472,16 +479,20 @@ class _Resolver:
 
     def described_body_of(self, head: Token) -> _Source | None:
         """The named organization a spokesperson speaks for when it is given by a description
-        ("a spokesman for the automaker" after "Toyota")."""
+        ("a spokesman for the automaker", "a company spokesman" after "Toyota")."""
         if self.withheld(head):
             return None
+        bodies = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at", "from"):
-                continue
-            for body in (c for c in prep.children if c.dep_ == "pobj"):
-                if self.describes_body(body, classify(body, self.lex, self.matches)):
-                    found = self.body_before(body)
-                    return found if found is not None and _named_body(found) else None
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "from"):
+                bodies += [c for c in prep.children if c.dep_ == "pobj"]
+        for body in bodies:
+            typed = classify(body, self.lex, self.matches)
+            if body.dep_ == "compound":  # "company" in "a company spokesman": as "the company"
+                typed = replace(typed, anaphoric=True)
+            if self.describes_body(body, typed):
+                found = self.body_before(body)
+                return found if found is not None and _named_body(found) else None
         return None
 
     def issuer_before(self, head: Token) -> bool:
@@ -556,6 +567,7 @@ class _Resolver:
         giant"), with no qualifier of its own ("the group of parents")."""
         return (
             typed.anaphoric
+            and typed.type == "unnamed"  # not an institution ("the fire service")
             and typed.entity == "organization"
             and typed.head_lemma in self.lex.organization_nouns
             and _bare(head)
@@ -958,8 +970,12 @@ def _demonstrative(head: Token) -> bool:
 
 
 def _bare(head: Token) -> bool:
-    """A description without a qualifier: "the mayor", not "the mayor of the next town"."""
-    return not any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in head.children)
+    """A description without a qualifier: "the mayor", not "the mayor of the next town"; an
+    epithet written as one word is bare ("the mother-of-three")."""
+    return not any(
+        c.dep_ in ("prep", "relcl", "acl", "appos") and not (c.i and c.doc[c.i - 1].tag_ == "HYPH")
+        for c in head.children
+    )
 
 
 def _qualifiers(head: Token) -> set[str]:
