@@ -487,3 +487,12 @@ def test_per_names_a_source(analyze: Analyze) -> None:
     assert contents(a) == ["Warren leads in New Hampshire"]
     assert a.statements[0].cue is not None and a.statements[0].cue.text == "per"
     assert analyze("Prices rose 5 per cent last year.").statements == ()
+
+
+def test_accusing_someone_of_something_is_saying_it(analyze: Analyze) -> None:
+    a = analyze('The opposition leader accused the government of "hiding the truth" about debt.')
+    (st,) = a.statements
+    assert (st.cls, st.cue.text if st.cue else None) == ("speech", "accused")
+    assert " ".join(p.text for p in st.pieces) == '"hiding the truth" about debt'
+    # the hearer of a verb of telling is no claim; what it is told about is no statement
+    assert analyze("The mayor told reporters about the plan.").statements == ()

@@ -383,7 +383,8 @@ def _has_to(clause: Token) -> bool:
 def _nominal_content(ctx: Context, verb: Token, lemma: str) -> tuple[list[int], _Frame]:
     """What a cue verb is about when it takes no clause: its direct object with any
     predicate ("called the plan a disaster", "criticized the law as unfair"), or the
-    object of a topic preposition ("spoke about the economy", "called for reform")."""
+    object of a topic preposition ("spoke about the economy", "called for reform", "accused
+    the mayor of lying")."""
     right = [c for c in verb.children if c.i > verb.i]
     obj = next((c for c in right if c.dep_ == "dobj"), None)
     if obj is not None and lemma not in ctx.lexicon.addressee_verbs:
@@ -393,9 +394,7 @@ def _nominal_content(ctx: Context, verb: Token, lemma: str) -> tuple[list[int], 
         )  # "published an editorial blaming the state": the piece's claim
         frame = None if predicate else "piece" if piece else "object"  # "denied it"
         return [t.i for p in (obj, *predicate) for t in p.subtree], frame
-    if obj is not None:
-        return [], None
-    prep = topic_preposition(ctx, verb)
+    prep = topic_preposition(ctx, verb)  # after a hearer too: "accused the mayor of lying"
     if prep is None:
         return [], None
     objects = [t.i for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
