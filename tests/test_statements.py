@@ -496,3 +496,15 @@ def test_accusing_someone_of_something_is_saying_it(analyze: Analyze) -> None:
     assert " ".join(p.text for p in st.pieces) == '"hiding the truth" about debt'
     # the hearer of a verb of telling is no claim; what it is told about is no statement
     assert analyze("The mayor told reporters about the plan.").statements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator cited her years in the army.", "her years in the army"),
+        ("The firm shut the plant, citing a threat to public health.", "a threat to public health"),
+    ],
+)
+def test_citing_what_is_no_one_is_saying_it(analyze: Analyze, text: str, content: str) -> None:
+    (st,) = analyze(text).statements
+    assert (st.cls, st.content.text, st.via) == ("speech", content, ())

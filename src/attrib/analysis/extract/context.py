@@ -296,12 +296,17 @@ def _speaker_word(ctx: Context, tok: Token) -> bool:
     )
 
 
+_NOT_SOMEONE = frozenset(
+    {"", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+)
+
+
 def someone(ctx: Context, noun: Token) -> bool:
     """A name, a pronoun, a word of the lists for people, bodies, media and texts, a noun of a
     person's trade ("physician", "economist"), or a number or body of them ("a number of tax
     experts", "a coalition of leaders"; not "the average intelligence of the members")."""
-    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_:
-        return True
+    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ not in _NOT_SOMEONE:
+        return True  # not "her years" (a date) or "10 percent"
     known = ctx.lexicon.speaker_nouns
     lemma = noun.lemma_.lower()
     if lemma.endswith(_TRADES) or lemma in known or noun.lower_ in known:
@@ -439,10 +444,21 @@ def _inverted_subject(verb: Token) -> Token | None:
     return obj if obj is not None and obj.pos_ == "PROPN" else None
 
 
-def is_relay(lemma: str, verb: Token) -> bool:
+CITING = frozenset({"cite", "quote"})
+"""Verbs whose object is the source cited ("citing officials"), when it names someone."""
+
+
+def cites_someone(ctx: Context, lemma: str, verb: Token) -> bool:
+    """ "cited officials", "quoting the minister": the object is a source; "cited her record",
+    "citing a threat to public health": the object is what is said."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return lemma in CITING and (obj is None or someone(ctx, obj))
+
+
+def is_relay(ctx: Context, lemma: str, verb: Token) -> bool:
     """ ", citing X" or ", quoting X": a participle naming the source of the report before it;
     "according to Politico, which cited X": a relative clause on the reporter."""
-    if lemma not in ("cite", "quote"):
+    if not cites_someone(ctx, lemma, verb):
         return False
     relative = verb.dep_ == "relcl" and any(
         c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children

@@ -24,7 +24,7 @@ def find(ctx: Context) -> tuple[Hedge, ...]:
 def _agentless(ctx: Context, verb: Token) -> str | None:
     """The hedging words of an agentless passive of a reporting verb, or None."""
     lemma = cue_lemma(ctx, verb)
-    if lemma is None or is_relay(lemma, verb) or subject(verb) is not None:
+    if lemma is None or is_relay(ctx, lemma, verb) or subject(verb) is not None:
         return None
     if not is_passive(verb) or lemma not in ctx.lexicon.hedge_passives:
         return None

@@ -17,11 +17,11 @@ from spacy.tokens import Token
 
 from .candidates import Candidate, Mention
 from .context import (
+    CITING,
     Context,
     cue_lemma,
     is_relay,
     mention,
-    someone,
     subtree_range,
     triggered,
     without,
@@ -38,11 +38,9 @@ def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     cues = sorted((c.cue_token, n) for n, c in enumerate(cands) if c.cue_token is not None)
     for verb in triggered(ctx, "verb"):
         lemma = cue_lemma(ctx, verb)
-        if lemma is None or not is_relay(lemma, verb):
+        if lemma is None or not is_relay(ctx, lemma, verb):
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is not None and not someone(ctx, obj):
-            continue  # ", citing her work after the attacks": a reason, not a source
         by = _agent(verb)
         host = _nearest_cue_before(cues, ctx.sentence_start(verb), verb.i)
         if host is None and obj is not None:  # "Citing Y, X reported", "X, citing Y, said"
@@ -74,7 +72,7 @@ def quote_as(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...
     relayed by the paper; the quoting itself is no statement of its own."""
     cands = list(found)
     for verb in triggered(ctx, "verb"):
-        if cue_lemma(ctx, verb) not in ("quote", "cite"):
+        if cue_lemma(ctx, verb) not in CITING:
             continue
         quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
         said = [

@@ -12,8 +12,10 @@ from spacy.tokens import Span, Token
 
 from .candidates import Candidate, Mention, Range
 from .context import (
+    CITING,
     CLAUSES,
     Context,
+    cites_someone,
     cue_lemma,
     cue_range,
     inverted_object,
@@ -48,7 +50,7 @@ def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
 
 def _candidate(ctx: Context, verb: Token) -> Candidate | None:
     lemma = cue_lemma(ctx, verb)
-    if lemma is None or is_relay(lemma, verb):
+    if lemma is None or is_relay(ctx, lemma, verb):
         return None
     subj = subject(verb)
     if subj is None or not any(t.text[:1].isalpha() for t in subj.subtree):  # "'s", a symbol
@@ -63,10 +65,9 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
         return None
     source = mention(ctx, subj)
     relays: tuple[Mention, ...] = ()
-    if lemma in ("quote", "cite"):
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is not None:
-            relays, source = (source,), mention(ctx, obj)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and cites_someone(ctx, lemma, verb):  # "The paper quoted a source"
+        relays, source = (source,), mention(ctx, obj)
     pieces, frame = _content(ctx, verb, lemma, verb.sent)
     cls = (
         "unasserted"
@@ -387,7 +388,10 @@ def _nominal_content(ctx: Context, verb: Token, lemma: str) -> tuple[list[int], 
     the mayor of lying")."""
     right = [c for c in verb.children if c.i > verb.i]
     obj = next((c for c in right if c.dep_ == "dobj"), None)
-    if obj is not None and lemma not in ctx.lexicon.addressee_verbs:
+    hearer = lemma in ctx.lexicon.addressee_verbs and (
+        lemma not in CITING or cites_someone(ctx, lemma, verb)
+    )  # "told reporters", "cited officials"; not "cited her record"
+    if obj is not None and not hearer:
         predicate = [c for c in right if c.dep_ == "oprd" or _is_as_phrase(c)]
         piece = obj.lemma_.lower() in ctx.lexicon.news_pieces and any(
             c.dep_ in ("acl", "relcl") for c in obj.children
