@@ -508,3 +508,19 @@ def test_accusing_someone_of_something_is_saying_it(analyze: Analyze) -> None:
 def test_citing_what_is_no_one_is_saying_it(analyze: Analyze, text: str, content: str) -> None:
     (st,) = analyze(text).statements
     assert (st.cls, st.content.text, st.via) == ("speech", content, ())
+
+
+def test_a_speaking_participle_after_the_claim_is_the_speakers_next_statement(
+    analyze: Analyze,
+) -> None:
+    a = analyze(
+        "Analysts said exports had slowed sharply, citing the strength of the currency. "
+        "Smith said the plant closed, costing 300 jobs."
+    )
+    assert [
+        (st.cue.text if st.cue else None, st.content.text, speaker(a, st)) for st in a.statements
+    ] == [
+        ("said", "exports had slowed sharply", "Analysts"),
+        ("citing", "the strength of the currency", "Analysts"),
+        ("said", "the plant closed, costing 300 jobs", "Smith"),
+    ]

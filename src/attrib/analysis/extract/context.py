@@ -360,6 +360,13 @@ def cue_range(ctx: Context, verb: Token) -> Range:
     return token_range(sorted(parts, key=lambda t: t.i))  # type: ignore[return-value]
 
 
+def trailing_participle(verb: Token) -> bool:
+    """ ", arguing that ...", ", citing costs": a participle set off after a clause."""
+    return (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.left_edge.i - 1].text == ","
+    )
+
+
 def subject(verb: Token) -> Token | None:
     """The speaker: active subject, passive agent, or the subject shared with a head verb."""
     for child in verb.children:
@@ -397,6 +404,8 @@ def subject(verb: Token) -> Token | None:
     as_clause = verb.dep_ == "advcl" and any(
         c.lower_ == "as" and c.dep_ == "mark" for c in verb.children
     )
+    if trailing_participle(verb) and verb.head.dep_ == "ccomp":
+        return subject(verb.head.head)  # "X said A failed, citing costs": X cites, not A
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and not as_clause:
         # not "As noted above, the figures exclude ...": the writer's, not the figures'
         shared = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

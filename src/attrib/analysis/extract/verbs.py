@@ -32,6 +32,7 @@ from .context import (
     someone,
     subject,
     topic_preposition,
+    trailing_participle,
     trailing_report,
     triggered,
 )
@@ -233,16 +234,19 @@ def _content(ctx: Context, verb: Token, lemma: str, sent: Span) -> tuple[tuple[R
 
 
 def _other_speakers(ctx: Context, clauses: list[Token]) -> set[int]:
-    """Another speaker's statement set against the claim, which the parser hung inside it:
-    "X argued that ..., while Y said ..." (Y's words are Y's statement, not part of X's)."""
+    """Another statement the parser hung inside the claim: another speaker's set against it,
+    "X argued that ..., while Y said ..." (Y's words are Y's statement, not part of X's), or the
+    speaker's own next one, "X said A, arguing that B" (X's second statement)."""
     found: set[int] = set()
     for clause in clauses:
         for tok in clause.subtree:
-            if tok.dep_ != "advcl":
+            if tok.dep_ != "advcl" or not cue_lemma(ctx, tok):
                 continue
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
             contrast = marks & {"while", "whereas"}
-            if contrast and cue_lemma(ctx, tok) and any(c.dep_ == "nsubj" for c in tok.children):
+            if (contrast and any(c.dep_ == "nsubj" for c in tok.children)) or trailing_participle(
+                tok
+            ):
                 found.update(t.i for t in tok.subtree)
     return found
 
