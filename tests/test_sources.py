@@ -199,6 +199,10 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("A Labour MP, who did not want to be named, said the plan was a mess.", "person"),
         ("An official who wished not to be named said the plan was dead.", "person"),
         ("The report that Smith criticized says the deficit grew.", "document"),
+        # "those" with words of its own is people, anonymous ("this suggests" is no one)
+        ("Those familiar with the talks said the deal was close.", "group"),
+        ("Those who know him say he is tired.", "group"),
+        ("An average of recent polls shows the race is tied.", "document"),
     ],
 )
 def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, entity: str) -> None:

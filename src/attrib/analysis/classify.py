@@ -171,6 +171,14 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         lemma = lower[:-1]
     misread = head.pos_ == "PRON" and not head.is_stop and head.text[:1].isupper()  # "Brind'Amour"
     pronoun = head.pos_ == "PRON" and not misread and head.ent_type_ not in ("PERSON", "ORG")
+    if lower == "those" and any(c.dep_ in ("amod", "acl", "relcl", "prep") for c in head.children):
+        # "those familiar with the talks", "those who know him": people, not named; a
+        # clause of the relative's own left out ("those who acknowledge [that ...]")
+        clauses = [c for c in head.subtree if c.dep_ in ("ccomp", "xcomp", "advcl")]
+        inner = {t.i for c in clauses for t in c.subtree}
+        toks = [t for t in mention_tokens(head) if t.i not in inner]
+        name = head.doc[toks[0].i : toks[-1].i + 1].text
+        return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lower)
     if pronoun or lower in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_THING:
         entity: Entity = (
             "person"

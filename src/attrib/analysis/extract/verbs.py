@@ -60,8 +60,9 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
         return None
     if subj.lower_ == "you":  # outside quotes, the reader: "you might think that ..."
         return None
-    if subj.lower_ in _DEMONSTRATIVES - {"it"} and subj.pos_ == "PRON":  # "This suggests"
-        return None
+    described = any(c.dep_ in ("amod", "acl", "relcl", "prep") for c in subj.children)
+    if subj.lower_ in _DEMONSTRATIVES - {"it"} and subj.pos_ == "PRON" and not described:
+        return None  # "This suggests"; not "Those familiar with the talks said"
     if _anonymity_request(ctx, verb) or not _agent_can_speak(ctx, subj):
         return None
     source = mention(ctx, subj)
