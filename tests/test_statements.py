@@ -524,3 +524,18 @@ def test_a_speaking_participle_after_the_claim_is_the_speakers_next_statement(
         ("citing", "the strength of the currency", "Analysts"),
         ("said", "the plant closed, costing 300 jobs", "Smith"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cls"),
+    [
+        ("The appeals court found that the law was unconstitutional.", "speech"),
+        ("The commission concluded that the airline had broken the rules.", "speech"),
+        # a person's finding is a belief; finding oneself somewhere is no finding
+        ("The researchers found that the birds had moved north.", "belief"),
+        ("The agency found itself in the middle of the dispute.", None),
+    ],
+)
+def test_a_bodys_finding_is_its_statement(analyze: Analyze, text: str, cls: str | None) -> None:
+    a = analyze(text)
+    assert [st.cls for st in (*a.statements, *a.others)] == ([cls] if cls else [])

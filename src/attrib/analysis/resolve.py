@@ -1079,7 +1079,7 @@ def build_analysis(
                 source_id=source_id,
                 via=via,
                 co_source_ids=co,
-                cls=final_class(lexicon, cls, kind, typed),
+                cls=final_class(lexicon, cls, kind, typed, cand.body_cls),
             )
         )
     refusals = tuple(
@@ -1105,16 +1105,20 @@ def build_analysis(
     return Analysis(statements, sources, hedges, model, others=others, no_comment=refusals)
 
 
-def final_class(lexicon: Lexicon, cls: str, kind: Kind, source: Typed | None) -> str:
+def final_class(
+    lexicon: Lexicon, cls: str, kind: Kind, source: Typed | None, body_cls: str | None = None
+) -> str:
     """The class of an attribution, from its cue's class refined by what it is: a document as
     source makes it a document statement ("the study found"), an outlet's finding is its
-    report ("ProPublica found that ..."), and a quotation is speech ('"We will fight," she
-    vowed')."""
+    report ("ProPublica found that ..."), a body's finding its statement ("the court found
+    that ...", cue_frames.tsv), and a quotation is speech ('"We will fight," she vowed')."""
     info = lexicon.classes[cls]
     if source is not None and source.entity == "document" and info.of_document:
         return "document"
     if source is not None and source.type == "outlet" and cls == "belief":
         return "report"
+    if source is not None and source.entity == "organization" and cls == "belief" and body_cls:
+        return body_cls  # "The court found that ..."
     if kind == "direct" and not info.statement and cls not in ("unasserted", "author"):
         return "speech"
     return cls

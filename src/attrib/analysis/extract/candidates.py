@@ -50,6 +50,9 @@ class Candidate:
     addressee: Mention | None = None
     """Whom the source spoke to ("told Reuters", "in an interview with the BBC"): a relay
     when it is a news outlet."""
+    body_cls: str | None = None
+    """The class when an organization is the source, where it differs: a court's finding that
+    ... is its statement, a person's a belief (cue_frames.tsv, frame ``body``)."""
 
     def has(self, offset: int) -> bool:
         """Does the content hold this offset?"""

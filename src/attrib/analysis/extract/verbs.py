@@ -81,8 +81,18 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
     cue = cue_range(ctx, verb)
     hearer = _addressee(ctx, verb, lemma, subj)
     addressee = mention(ctx, hearer) if hearer is not None else None
+    body_cls = ctx.lexicon.cue_frames.get((lemma, "body")) if frame is None else None
     return Candidate(
-        verb.i, pieces, cue, source, lemma, verb.i, relays, cls=cls, addressee=addressee
+        verb.i,
+        pieces,
+        cue,
+        source,
+        lemma,
+        verb.i,
+        relays,
+        cls=cls,
+        addressee=addressee,
+        body_cls=body_cls,
     )
 
 
@@ -396,6 +406,8 @@ def _nominal_content(ctx: Context, verb: Token, lemma: str) -> tuple[list[int], 
     hearer = lemma in ctx.lexicon.addressee_verbs and (
         lemma not in CITING or cites_someone(ctx, lemma, verb)
     )  # "told reporters", "cited officials"; not "cited her record"
+    if obj is not None and obj.lower_.endswith(("self", "selves")):
+        return [], None  # "found themselves in the thick of it": no claim
     if obj is not None and not hearer:
         predicate = [c for c in right if c.dep_ == "oprd" or _is_as_phrase(c)]
         piece = obj.lemma_.lower() in ctx.lexicon.news_pieces and any(
