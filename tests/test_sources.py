@@ -503,6 +503,19 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
             "Jake Voracek scored twice. The 34-year-old said the team was ready.",
             ["Jake Voracek"],
         ),
+        # a nationality for the player named before; a rank's role noun for the officer
+        (
+            "William Nylander scored twice. The Swede said the team was confident.",
+            ["William Nylander"],
+        ),
+        (
+            "Insp. Hugh Smith said the search was over. The officer said 60 people were held.",
+            ["Hugh Smith", "Hugh Smith"],
+        ),
+        (
+            "Destiny Whitehorse lost her home. The mother of three said it was hard.",
+            ["Destiny Whitehorse"],
+        ),
         # an epithet written as one word
         (
             'Aisha Khan, 52, runs a bakery. "We cannot survive," the mother-of-three said.',
@@ -958,6 +971,12 @@ def test_a_reason_cited_is_no_source_but_the_citers_own_claim(analyze: Analyze) 
     a = analyze("The union called the plan a disgrace, citing its work after the attacks.")
     assert chain(a) == [["union"], ["union"]]
     assert a.statements[1].content.text.startswith("its work")
+
+
+def test_a_report_citing_a_named_body_is_that_bodys_statement_relayed(analyze: Analyze) -> None:
+    a = analyze("Radio-Canada reported, citing the provincial police, that two bodies were found.")
+    assert chain(a) == [["provincial police", "Radio-Canada"]]
+    assert sources(a)[0][1] == "named"
 
 
 @pytest.mark.parametrize(

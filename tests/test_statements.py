@@ -539,3 +539,8 @@ def test_a_speaking_participle_after_the_claim_is_the_speakers_next_statement(
 def test_a_bodys_finding_is_its_statement(analyze: Analyze, text: str, cls: str | None) -> None:
     a = analyze(text)
     assert [st.cls for st in (*a.statements, *a.others)] == ([cls] if cls else [])
+
+
+def test_a_word_with_a_hyphenated_prefix_is_one_word(analyze: Analyze) -> None:
+    (st,) = analyze("The league said in a statement that it would co-operate fully.").statements
+    assert st.content.text == "that it would co-operate fully"

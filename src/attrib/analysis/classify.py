@@ -234,6 +234,8 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
                 name = strip_determiner(whole)
                 return Typed("named", "group", name, "group:" + name.lower(), False, lemma)
             return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
+        if head.ent_type_ == "NORP" and definite and len(core) == 2:  # "the Swede": a person
+            return Typed("named", "person", name, "role:" + name.lower(), True, lemma)
         return Typed("named", "organization", name, "org:" + name.lower(), False, lemma)
     if _news_reports(head, lexicon):  # "according to news reports", "media reports said"
         name = strip_determiner(text)

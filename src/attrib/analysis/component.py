@@ -1,7 +1,8 @@
 """The ``attribution`` spaCy component: statements and their sources, stored on the Doc.
 
 Add it to any English pipeline with a parser and NER, with ``attrib_paragraphs`` before the
-parser (``attrib.load_pipeline`` does this, with the titles of ``pipeline.keep_titles_whole``)::
+parser (``attrib.load_pipeline`` does this, with the titles of ``pipeline.keep_titles_whole``,
+and ``pipeline.keep_prefixed_words_whole``)::
 
     nlp.add_pipe("attribution")                 # config: see ``default_config`` below
     nlp.add_pipe("attrib_paragraphs", before="parser")

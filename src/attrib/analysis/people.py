@@ -370,7 +370,7 @@ def _titles(ent: Span, lexicon: Lexicon) -> set[str]:
     State Department official")."""
     doc = ent.doc
     words = [t for t in doc[max(0, ent.start - 2) : ent.start] if t.pos_ in ("NOUN", "PROPN")]
-    words += [t for t in ent if t.i < ent.root.i]
+    words += list(ent[:-1])  # before the surname (the parser may make a title the root)
     if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
         words.append(doc[ent.end + 1])
         words += [c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end]

