@@ -410,6 +410,25 @@ def test_a_quotation_over_several_paragraphs_is_one_statement(analyze: Analyze) 
     ]
 
 
+def test_a_quotation_over_several_paragraphs_may_close_with_its_cue(analyze: Analyze) -> None:
+    a = analyze(
+        "Fire chief Dan Roy said crews were ready.\n\n"
+        '"We have crews on standby around the clock.\n\n'
+        '"We learned a lot last year," he said.\n\n'
+        '"Stray mark at the start of a paragraph of narrative.\n\n'
+        "“We are not tired,” Roy added."
+    )
+    assert {speaker(a, st) for st in a.statements} == {"Dan Roy"}
+    # the open paragraph runs into the one its cue closes; a straight mark left open does not
+    # run into a curly one
+    assert [[p.text[:8] for p in st.pieces] for st in a.statements] == [
+        ["crews we"],
+        ['"We have', '"We lear'],
+        ['"Stray m'],
+        ["“We are "],
+    ]
+
+
 def test_a_quotation_after_a_colon_is_the_subjects(analyze: Analyze) -> None:
     a = analyze(
         '"He was brilliant," coach Rita Vance said. Quarterback Eli Tran was more modest: '

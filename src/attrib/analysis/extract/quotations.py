@@ -37,7 +37,8 @@ def link(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     attached = {q for q in speech if _attach(ctx, cands, q)}
     cands = _Candidates(_join_split(ctx, with_content(cands.values())), len(ctx.doc))
     joined = {q for c in cands.values() for q in ctx.quotes.within(c.start, c.end)}
-    _continuations(ctx, cands, [q for q in speech if q not in attached and q not in joined])
+    left = [q for q in speech if q not in attached and q not in joined]
+    _continuations(ctx, cands, _run_into_next(ctx, cands, left))
     return tuple(cands.values())
 
 
@@ -232,6 +233,24 @@ def _attach_to(ctx: Context, cands: _Candidates, verb: Token, quote: Quote) -> b
     return True
 
 
+def _run_into_next(ctx: Context, cands: _Candidates, quotes: list[Quote]) -> list[Quote]:
+    """Quotes left open at the end of their paragraph that the next paragraph's quotation goes
+    on from ('"We are ready.¶"We learned a lot," he said.'): pieces of that quotation, whose cue
+    comes in its last paragraph. Returns the quotes that are not."""
+    opening = {c.pieces[0][0]: c.uid for c in cands.values() if c.pieces and c.source}
+    left = []
+    for quote in reversed(quotes):  # the paragraph before the cue's first, then the one before
+        nxt = ctx.quotes.next_after(quote.end)
+        uid = opening.get(nxt.start) if nxt is not None else None
+        if nxt is None or uid is None or not _runs_on(ctx, quote, nxt):
+            left.append(quote)
+            continue
+        cand = cands.by_uid[uid]
+        cands.put(replace(cand, pieces=merge_ranges([(quote.start, quote.end), *cand.pieces])))
+        opening[quote.start] = uid
+    return left[::-1]
+
+
 def _continuations(ctx: Context, cands: _Candidates, quotes: list[Quote]) -> None:
     """Quotes with no cue continue the last speaker before them (in text order, keeping the
     speaker with the furthest-reaching content as the last one, so the work is linear)."""
@@ -278,7 +297,9 @@ def _runs_on(ctx: Context, last: Quote, quote: Quote) -> bool:
     """One quotation over several paragraphs: the speaker's ``last`` quote was left open at the
     end of the paragraph just before, and this paragraph opens a quote (news style leaves every
     paragraph of a long quotation but the last unclosed)."""
-    return not last.closed and not ctx.text[last.end : quote.start].strip()
+    text = ctx.text
+    same_marks = text[last.start] == text[quote.start]  # not a stray '"' before a '“'
+    return not last.closed and same_marks and not text[last.end : quote.start].strip()
 
 
 def _join_split(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
