@@ -973,6 +973,13 @@ def test_a_reason_cited_is_no_source_but_the_citers_own_claim(analyze: Analyze) 
     assert a.statements[1].content.text.startswith("its work")
 
 
+def test_said_according_to_an_outlet_relays_the_speaker_and_stays_the_outlets(
+    analyze: Analyze,
+) -> None:
+    a = analyze("The plane landed safely, officials said, according to the Kyodo news agency.")
+    assert chain(a) == [["officials", "Kyodo"], ["Kyodo"]]
+
+
 def test_a_report_citing_a_named_body_is_that_bodys_statement_relayed(analyze: Analyze) -> None:
     a = analyze("Radio-Canada reported, citing the provincial police, that two bodies were found.")
     assert chain(a) == [["provincial police", "Radio-Canada"]]

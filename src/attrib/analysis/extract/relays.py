@@ -108,12 +108,14 @@ def _nearest_cue_before(cues: list[tuple[int, int]], first: int, i: int) -> int 
 def fold(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """ "..., UNN reports.": an outlet's report of a statement becomes part of its chain. A
     report of a plan or a belief ("the district is considering ..., the Sun Sentinel reports")
-    stays the outlet's statement."""
+    stays the outlet's statement. "X said ..., according to Kyodo" (a listed outlet) makes
+    Kyodo a link of X's chain too, and stays Kyodo's statement, as PolNeAR marks it."""
     added: dict[int, list[Mention]] = {}
     folded: set[int] = set()
     cued = sorted((c.cue[0], n) for n, c in enumerate(found) if c.cue and c.source)
     for outer in found:
-        if outer.cue_lemma != "report" or outer.source is None:
+        reports = outer.cue_lemma == "report"
+        if outer.source is None or not (reports or _according_to_outlet(ctx, outer)):
             continue
         inside = {
             n
@@ -127,8 +129,17 @@ def fold(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         ]
         for cand in inner:
             added.setdefault(cand.uid, []).append(outer.source)
-        if inner:
+        if inner and reports:
             folded.add(outer.uid)
     return tuple(
         replace(c, relays=(*c.relays, *added.get(c.uid, ()))) for c in found if c.uid not in folded
     )
+
+
+def _according_to_outlet(ctx: Context, cand: Candidate) -> bool:
+    """ "according to Kyodo", "according to the Kyodo news agency": a listed outlet's name."""
+    source = cand.source
+    if cand.cue_lemma != "according" or source is None:
+        return False
+    tokens = [t for h in source.heads for t in h.subtree if source.start <= t.idx < source.end]
+    return any(ctx.matches.outlet(tokens, t) is not None for t in tokens)
