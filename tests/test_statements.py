@@ -563,3 +563,8 @@ def test_a_bodys_finding_is_its_statement(analyze: Analyze, text: str, cls: str 
 def test_a_word_with_a_hyphenated_prefix_is_one_word(analyze: Analyze) -> None:
     (st,) = analyze("The league said in a statement that it would co-operate fully.").statements
     assert st.content.text == "that it would co-operate fully"
+
+
+def test_regarding_is_a_preposition_even_where_parsed_as_a_verb(analyze: Analyze) -> None:
+    text = 'Your column (Page B1, Jan. 15) regarding "the confusion about the results" helps.'
+    assert analyze(text).statements == ()

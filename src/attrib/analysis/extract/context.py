@@ -241,11 +241,14 @@ def triggered(ctx: Context, kind: Trigger) -> tuple[Token, ...]:
 # -- cues ---------------------------------------------------------------------------------------
 
 
+_PREPOSITIONS = frozenset({"regarding", "concerning", "considering"})
+
+
 def cue_lemma(ctx: Context, tok: Token) -> str | None:
     """The cue lemma if ``tok`` is a reporting verb, including mis-tagged "UNN reports"."""
     lemma = ctx.lexicon.cue_lemma(tok.lemma_.lower(), tok.lower_) or phrase_cue(ctx, tok)
-    if lemma is None or quoted(ctx, tok) or tok.dep_ == "prep":  # "regarding", "concerning"
-        return None
+    if lemma is None or quoted(ctx, tok) or tok.dep_ == "prep" or tok.lower_ in _PREPOSITIONS:
+        return None  # "regarding", "concerning", even where the parser made them verbs
     if tok.pos_ == "VERB":
         return lemma
     return lemma if _mistagged_cue(ctx, tok) else None
