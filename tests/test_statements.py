@@ -568,3 +568,17 @@ def test_a_word_with_a_hyphenated_prefix_is_one_word(analyze: Analyze) -> None:
 def test_regarding_is_a_preposition_even_where_parsed_as_a_verb(analyze: Analyze) -> None:
     text = 'Your column (Page B1, Jan. 15) regarding "the confusion about the results" helps.'
     assert analyze(text).statements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        ("The bill is what critics call a power grab.", "a power grab", "critics"),
+        ("The storm, which some are calling a hurricane, cut power.", "a hurricane", "some"),
+    ],
+)
+def test_what_someone_calls_it_is_their_claim(
+    analyze: Analyze, text: str, content: str, source: str
+) -> None:
+    (st,) = analyze(text).statements
+    assert (st.content.text, speaker(analyze(text), st), st.cls) == (content, source, "speech")

@@ -407,16 +407,19 @@ def _nominal_content(ctx: Context, verb: Token, lemma: str) -> tuple[list[int], 
     """What a cue verb is about when it takes no clause: its direct object with any
     predicate ("called the plan a disaster", "criticized the law as unfair"), or the
     object of a topic preposition ("spoke about the economy", "called for reform", "accused
-    the mayor of lying")."""
+    the mayor of lying"); the predicate alone after a relative ("which some call a storm")."""
     right = [c for c in verb.children if c.i > verb.i]
     obj = next((c for c in right if c.dep_ == "dobj"), None)
     hearer = lemma in ctx.lexicon.addressee_verbs and (
         lemma not in CITING or cites_someone(ctx, lemma, verb)
     )  # "told reporters", "cited officials"; not "cited her record"
+    predicate = [c for c in right if c.dep_ == "oprd" or _is_as_phrase(c)]
+    relative = any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.lefts)
+    if relative and predicate:  # "what critics call a power grab": the predicate is the claim
+        return [t.i for p in predicate for t in p.subtree], None
     if obj is not None and obj.lower_.endswith(("self", "selves")):
         return [], None  # "found themselves in the thick of it": no claim
     if obj is not None and not hearer:
-        predicate = [c for c in right if c.dep_ == "oprd" or _is_as_phrase(c)]
         piece = obj.lemma_.lower() in ctx.lexicon.news_pieces and any(
             c.dep_ in ("acl", "relcl") for c in obj.children
         )  # "published an editorial blaming the state": the piece's claim
