@@ -980,6 +980,42 @@ def test_said_according_to_an_outlet_relays_the_speaker_and_stays_the_outlets(
     assert chain(a) == [["officials", "Kyodo"], ["Kyodo"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised word the tagger read as a common noun, which is no English noun
+        ("Eskom said the power cuts would end.", ("Eskom", "named", "organization")),
+        ("Barclays said it would cut 400 jobs.", ("Barclays", "named", "organization")),
+        # a name set right after a description is the one described
+        (
+            "His former teammate Huw Jenkins said the side was great.",
+            ("Huw Jenkins", "named", "person"),
+        ),
+        # a wire dateline with a date and an agency, no dash
+        (
+            "Patna, Jun 12 (PTI) Union Minister Rajesh Kumar Verma said the centres would open.",
+            ("Rajesh Kumar Verma", "named", "person"),
+        ),
+    ],
+)
+def test_names_the_tagger_missed(
+    analyze: Analyze, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert sources(analyze(text)) == [expected]
+
+
+def test_a_report_closing_its_sentence_may_carry_a_time_and_a_citation(analyze: Analyze) -> None:
+    a = analyze(
+        "The bank will cut rates next week, The Express Tribune reported on Saturday, citing "
+        "two senior officials. The school will close, Dawn reported on Tuesday."
+    )
+    assert chain(a) == [["two senior officials", "The Express Tribune"], ["Dawn"]]
+    assert [st.content.text for st in a.statements] == [
+        "The bank will cut rates next week",
+        "The school will close",
+    ]
+
+
 def test_a_report_citing_a_named_body_is_that_bodys_statement_relayed(analyze: Analyze) -> None:
     a = analyze("Radio-Canada reported, citing the provincial police, that two bodies were found.")
     assert chain(a) == [["provincial police", "Radio-Canada"]]

@@ -122,10 +122,11 @@ def _part_of_many(head: Token) -> bool:
     )
 
 
-def _tagged_name(head: Token, lexicon: Lexicon) -> bool:
+def _tagged_name(head: Token, lexicon: Lexicon, matches: Matches) -> bool:
     """A capitalised word the tagger took for a common noun and the recognizer for a name
-    ("Stiglitz calls the plan a mistake", first in its sentence), unless the word lists know
-    it as a common noun ("Officials said ...")."""
+    ("Stiglitz calls the plan a mistake", first in its sentence), or that the pipeline's
+    lemmatizer knows as no English noun ("Eskom said", "Barclays said"), unless the word lists
+    know it as a common noun ("Officials said ...")."""
     lemma = head.lemma_.lower()
     known = (
         lexicon.unnamed_person,
@@ -134,10 +135,11 @@ def _tagged_name(head: Token, lexicon: Lexicon) -> bool:
         lexicon.relations,
         lexicon.document_nouns,
     )
+    # "Groups such as the ACLU": a plural the recognizer took in is no one's name
+    tagged = head.tag_ != "NNS" and head.ent_type_ in _NAME_LABELS
     return (
         head.is_title
-        and head.tag_ != "NNS"  # "Groups such as the ACLU": a plural is no one's name
-        and head.ent_type_ in _NAME_LABELS
+        and (tagged or head.i in matches.unknown_nouns)
         and not any(lemma in words or head.lower_ in words for words in known)
     )
 
@@ -215,7 +217,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
             head.pos_ == "PROPN"
             or misread
             or (head.text.isupper() and len(head.text) > 1)
-            or _tagged_name(head, lexicon)
+            or _tagged_name(head, lexicon, matches)
         )
     )
     acronym = head.text.isupper() and len(head.text) > 1 and _entity_text(head) == head.text
@@ -297,9 +299,9 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         return Typed("unnamed", entity, name, "anon:" + name.lower(), definite, lemma)
     if proper:
         name = strip_determiner(text)
-        return Typed(
-            "named", "person" if not plural else "group", name, "name:" + name.lower(), False, lemma
-        )
+        unknown = head.i in matches.unknown_nouns and not head.ent_type_  # "Eskom": a body
+        entity = "organization" if unknown else "person" if not plural else "group"
+        return Typed("named", entity, name, "name:" + name.lower(), False, lemma)
     # A role noun: "the president", "a spokesman" - named when definite, else anonymous; a
     # singular with no article at all is a headline's ("Senator from Texas says ...").
     entity = _people(head)

@@ -72,7 +72,21 @@ class AttributionComponent:
         self.model = (
             f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}"
         )
+        self._lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        self._nouns: frozenset[str] | None = None
         self.set_lexicon(default_lexicon())
+
+    def known_nouns(self) -> frozenset[str]:
+        """The English nouns the pipeline's rule lemmatizer knows (its ``lemma_index``), read
+        once it has loaded its tables; none without one, which leaves every capitalised common
+        noun as the tagger read it."""
+        if self._nouns is None:
+            try:
+                table = self._lemmatizer.lookups.get_table("lemma_index")  # type: ignore[union-attr]
+                self._nouns = frozenset(table["noun"])
+            except (AttributeError, KeyError):
+                self._nouns = frozenset()
+        return self._nouns
 
     def set_lexicon(self, lexicon: Lexicon) -> None:
         """Use these word lists (and match their phrases) from now on."""
@@ -80,7 +94,7 @@ class AttributionComponent:
         self.matcher = LexiconMatcher(self._vocab, lexicon, self._make_doc)
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.matcher(doc)
+        matches = self.matcher(doc, self.known_nouns())
         extraction = extract(doc, self.lexicon, matches, self.settings)
         analysis = build_analysis(doc, extraction, self.lexicon, matches, self.model, self.settings)
         doc._.set(EXTENSION, analysis.to_dict())

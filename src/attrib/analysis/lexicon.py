@@ -411,6 +411,9 @@ class Matches:
     no_comment: tuple[TokenRange, ...] = ()
     """Every no-comment phrase ("declined to comment", "could not be reached"), longest first
     where they overlap."""
+    unknown_nouns: frozenset[int] = frozenset()
+    """Capitalised words tagged as common nouns that the pipeline's lemmatizer knows as no
+    English noun ("Eskom", "Barclays"): names the tagger missed."""
 
     def outlet(self, tokens: Sequence[Token], head: Token) -> tuple[str, str] | None:
         """The outlet whose name lies within ``tokens`` and covers the head, the leftmost, then
@@ -465,9 +468,17 @@ class LexiconMatcher:
             self.no_comment.add(label, [pattern])
         self.vocab = vocab
 
-    def __call__(self, doc: Doc) -> Matches:
+    def __call__(self, doc: Doc, nouns: frozenset[str] = frozenset()) -> Matches:
+        """The matches in ``doc``; with ``nouns``, the English nouns a lemmatizer knows, also the
+        capitalised words tagged as nouns that are none of them."""
         strings = self.vocab.strings
+        unknown = frozenset(
+            t.i
+            for t in doc
+            if t.is_title and t.tag_ in ("NN", "NNS") and t.lemma_.lower() not in nouns
+        )
         return Matches(
+            unknown_nouns=unknown if nouns else frozenset(),
             outlets=self.outlets(doc),
             anonymity=tuple((s, e) for _, s, e in self.anonymity(doc)),
             institutions=tuple((s, e, strings[m]) for m, s, e in self.institutions(doc)),

@@ -1,5 +1,6 @@
 """The ``attrib_paragraphs`` component: blank lines, line-ending sentences and a wire story's
-dateline ("OTTAWA (AP) — ") end sentences, and no sentence runs past ``max_sentence_tokens``.
+dateline ("OTTAWA (AP) — ", "Patna, Jun 12 (PTI) ") end sentences, and no sentence runs past
+``max_sentence_tokens``.
 
 Run before the parser, which keeps boundaries already set. The small model otherwise merges
 headlines and datelines into the next paragraph. The cap bounds the work per sentence of the
@@ -26,6 +27,12 @@ _DATELINE = re.compile(  # "OTTAWA (AP) — ", "KYIV, Ukraine (Reuters) - " open
     r"^[ \t]*[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+){0,3}"
     r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})?"
     r"[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*(?:—|–|--|-)[ \t]*(?=[A-Z\"“])",
+    re.MULTILINE,
+)
+_DATED_DATELINE = re.compile(  # "Patna, Jun 12 (PTI) ", "New Delhi, Oct. 3 (IANS) - "
+    r"^[ \t]*[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+){0,3},[ \t]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]*"
+    r"\([A-Z][\w/& -]{0,20}\)[ \t]*(?:(?:—|–|--|-)[ \t]*)?(?=[A-Z\"“])",
     re.MULTILINE,
 )
 _NOT_START = np.iinfo(np.uint64).max
@@ -58,7 +65,8 @@ class ParagraphBoundaries:
             if not tok.is_space and (blank or _ends_sentence(text[line_start : prev.idx])):
                 starts[tok.i] = 1
             line_start = prev.idx + prev.text.rfind("\n") + 1
-        for match in _DATELINE.finditer(text):  # the story starts after its dateline
+        datelines = (*_DATELINE.finditer(text), *_DATED_DATELINE.finditer(text))
+        for match in datelines:  # the story starts after its dateline
             after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
             if after is not None:
                 starts[after.start] = 1

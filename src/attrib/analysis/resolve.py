@@ -158,6 +158,10 @@ class _Resolver:
             return self.resolve_head(self.speaking_noun(relative), [head.head])
         named = _named_appositive(head) or head
         typed = classify(named, self.lex, self.matches)
+        if named is not head and typed.type == "named":  # "his teammate Huw Jenkins": a person
+            described = classify(head, self.lex, self.matches).entity
+            if {described, typed.entity} <= {"person", "organization"}:
+                typed = replace(typed, entity=described)
         study = self.study_before(named, typed)
         if study is not None:  # "the paper states" after "a paper by Jane Roe"
             typed = classify(study, self.lex, self.matches)
@@ -909,8 +913,19 @@ def _sentence_numbers(doc: Doc) -> list[int]:
 
 def _named_appositive(head: Token) -> Token | None:
     """The name set off beside a description or a pronoun: "the team's coach, John Smith,",
-    "Another, Pelco, announced", "one of his lawyers, Jane Roe,": it types and resolves the
-    mention."""
+    "Another, Pelco, announced", "one of his lawyers, Jane Roe,", "his former teammate Huw
+    Jenkins": it types and resolves the mention."""
+    if head.pos_ == "PROPN" and head.ent_type_ != "PERSON":  # "Superintendent of Police Anil
+        return next(  # Kumar": a title's "of" phrase that ends in the name
+            (
+                obj
+                for prep in head.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for obj in prep.children
+                if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON"
+            ),
+            None,
+        )
     if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PRON", "NUM"):
         return None
     own = next(
@@ -922,6 +937,7 @@ def _named_appositive(head: Token) -> Token | None:
             and (
                 (c.ent_type_ == "PERSON" and c.dep_ == "appos")  # "my colleague Geoffrey Skelley"
                 or (c.pos_ == "PROPN" and head.pos_ == "PRON" and head.doc[c.i - 1].text == ",")
+                or (c.dep_ == "appos" and _named_beside(head, c))
             )
         ),
         None,
@@ -938,6 +954,16 @@ def _named_appositive(head: Token) -> Token | None:
             None,
         )
     return own or _name_after_qualifier(head)
+
+
+def _named_beside(noun: Token, appos: Token) -> bool:
+    """A proper name set right after a noun ("his former teammate Huw Jenkins", "the campaign
+    group 4 Day Week Global"), or an organization's name after a comma ("her publisher,
+    Harcourt & Vane,"), whatever the tagger labelled it."""
+    if noun.pos_ != "NOUN" or appos.pos_ != "PROPN":
+        return False
+    before = noun.doc[appos.left_edge.i - 1]
+    return before.i == noun.i or (before.text == "," and appos.ent_type_ == "ORG")
 
 
 def _name_after_qualifier(head: Token) -> Token | None:

@@ -334,10 +334,25 @@ def obtained_by(ctx: Context, source: Token) -> Token | None:
 def trailing_report(ctx: Context, tok: Token) -> bool:
     """A media cue closing its sentence under another verb: ", Reuters reports." relays
     the rest of the sentence; not a passive ("she said no injuries were reported")."""
-    if tok.dep_ == "ROOT" or not ends_sentence(tok) or is_passive(tok):
+    if tok.dep_ == "ROOT" or not _closes_sentence(tok) or is_passive(tok):
         return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False  # "according to the paper published by Fa": no reporter of its own
     lemma = cue_lemma(ctx, tok)
     return lemma is not None and ctx.lexicon.cue_classes.get(lemma) == "report"
+
+
+def _closes_sentence(tok: Token) -> bool:
+    """Only the cue's own words follow it in its sentence, and no claim or object of its own:
+    ", Dawn reported.", ", Dawn reported on Tuesday.", ", The Express Tribune reported,
+    citing two officials." """
+    if any(c.dep_ in (*CLAUSES, "dobj") and c.i > tok.i for c in tok.children):
+        return False
+    doc = tok.doc
+    last = tok.sent.end - 1
+    while last > tok.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return tok.right_edge.i >= last
 
 
 def topic_preposition(ctx: Context, verb: Token) -> Token | None:
