@@ -991,6 +991,19 @@ def test_said_according_to_an_outlet_relays_the_speaker_and_stays_the_outlets(
             "His former teammate Huw Jenkins said the side was great.",
             ("Huw Jenkins", "named", "person"),
         ),
+        # a body given by the people named in it or at its head
+        (
+            "A bench of Justices Meera Kapoor and Anil Sethi said the delay was unjust.",
+            ("bench of Justices Meera Kapoor and Anil Sethi", "named", "group"),
+        ),
+        (
+            "A bench headed by Justice Arvind Rao said the matter was urgent.",
+            ("bench headed by Justice Arvind Rao", "named", "group"),
+        ),
+        (
+            "A friend of Tom Hale and Jane Roe said the plan was bad.",
+            ("friend of Tom Hale and Jane Roe", "unnamed", "person"),
+        ),
         # a wire dateline with a date and an agency, no dash
         (
             "Patna, Jun 12 (PTI) Union Minister Rajesh Kumar Verma said the centres would open.",

@@ -582,3 +582,30 @@ def test_what_someone_calls_it_is_their_claim(
 ) -> None:
     (st,) = analyze(text).statements
     assert (st.content.text, speaker(analyze(text), st), st.cls) == (content, source, "speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        # the parser joins the closing cue to the claim as a conjunct
+        (
+            "The Government will scrap the planned Auckland light rail project, Transport "
+            "Minister Chris Ngata told the New Zealand Herald.",
+            "The Government will scrap the planned Auckland light rail project",
+            "told",
+        ),
+        (
+            'The union described the decision as "a betrayal".',
+            'the decision as "a betrayal"',
+            "described",
+        ),
+        (
+            "The High Court observed that a speedy trial is part of the right to life.",
+            "that a speedy trial is part of the right to life",
+            "observed",
+        ),
+    ],
+)
+def test_more_ways_of_saying(analyze: Analyze, text: str, content: str, cue: str) -> None:
+    (st,) = analyze(text).statements
+    assert (st.content.text, st.cue.text if st.cue else None, st.cls) == (content, cue, "speech")

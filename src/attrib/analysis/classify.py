@@ -47,6 +47,7 @@ _ISSUING = frozenset(
     | {"give", "prepare", "compile", "sign"}
 )
 _RESEARCH = frozenset({"study", "research"})
+_LEADING = frozenset({"lead", "head", "chair"})  # "a team led by", "a bench headed by"
 """Research published in a journal ("a study that appeared in the BMJ") is its authors', not the
 journal's, as an outlet's own report or analysis ("a report in Le Monde") is the outlet's."""
 _SCHOLARLY = frozenset({"research", "scientific", "academic", "white", "working", "discussion"})
@@ -370,7 +371,11 @@ def _news_reports(head: Token, lexicon: Lexicon) -> bool:
 
 def _examples(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | None:
     """A group given by named members speaks through them: "think tanks like the Brookings
-    Institution", "groups such as the ACLU", "outlets including CNN" (named, or outlet)."""
+    Institution", "groups such as the ACLU", "outlets including CNN" (named, or outlet); so
+    does one given by the people named in it or at its head ("a bench of Justices Meera
+    Kapoor and Anil Sethi", "a bench headed by Justice Arvind Rao")."""
+    if _named_in_it(head, lexicon):
+        return "named"
     for child in head.children:
         if child.dep_ != "prep":
             continue
@@ -382,6 +387,30 @@ def _examples(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | N
                 if kind in ("named", "outlet"):
                     return kind
     return None
+
+
+def _named_in_it(head: Token, lexicon: Lexicon) -> bool:
+    """ "a bench of Justices Meera Kapoor and Anil Sethi" (two or more people named, not "a
+    friend of Tom Hale"), "a team led by Jane Roe", "a bench headed by Justice Arvind Rao"."""
+    lemma = head.lemma_.lower()
+    if (
+        lemma in lexicon.unnamed_person
+        or lemma in lexicon.person_nouns
+        or lemma in lexicon.relations
+    ):
+        return False
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            people = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"]
+            if any(
+                c.dep_ == "conj" and c.ent_type_ == "PERSON" for p in people for c in p.children
+            ):
+                return True
+        if child.dep_ == "acl" and child.lemma_.lower() in _LEADING:
+            agents = [p for a in child.children if a.dep_ == "agent" for p in a.children]
+            if any(p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in agents):
+                return True
+    return False
 
 
 def scholarly(head: Token) -> bool:

@@ -342,11 +342,31 @@ def trailing_report(ctx: Context, tok: Token) -> bool:
     return lemma is not None and ctx.lexicon.cue_classes.get(lemma) == "report"
 
 
-def _closes_sentence(tok: Token) -> bool:
-    """Only the cue's own words follow it in its sentence, and no claim or object of its own:
-    ", Dawn reported.", ", Dawn reported on Tuesday.", ", The Express Tribune reported,
-    citing two officials." """
-    if any(c.dep_ in (*CLAUSES, "dobj") and c.i > tok.i for c in tok.children):
+def spliced_cue(ctx: Context, tok: Token) -> bool:
+    """A cue after a comma closing the sentence that the parser joined to the claim before it
+    as a conjunct: "The Government will scrap the project, the minister told the Herald.", "...,
+    the minister said on Thursday, according to Bernama." """
+    lemma = cue_lemma(ctx, tok)
+    if lemma is None or tok.dep_ != "conj" or tok.i < tok.head.i:
+        return False
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i else None
+    joined = any(c.dep_ == "cc" and tok.head.i < c.i < tok.i for c in tok.head.children)
+    hearer = lemma in ctx.lexicon.addressee_verbs
+    return (
+        before is not None
+        and before.text == ","
+        and not joined
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and _closes_sentence(tok, hearer)
+    )
+
+
+def _closes_sentence(tok: Token, hearer: bool = False) -> bool:
+    """Only the cue's own words follow it in its sentence, and no claim or object of its own
+    (but the one told, with ``hearer``): ", Dawn reported.", ", Dawn reported on Tuesday.",
+    ", The Express Tribune reported, citing two officials." """
+    objects = CLAUSES if hearer else (*CLAUSES, "dobj")
+    if any(c.dep_ in objects and c.i > tok.i for c in tok.children):
         return False
     doc = tok.doc
     last = tok.sent.end - 1

@@ -30,6 +30,7 @@ from .context import (
     quote_after_colon,
     quoted,
     someone,
+    spliced_cue,
     subject,
     topic_preposition,
     trailing_participle,
@@ -200,7 +201,7 @@ def _content(ctx: Context, verb: Token, lemma: str, sent: Span) -> tuple[tuple[R
     if inverted_object(verb) is not None:  # "..., reported the Daily Courier."
         inside = {t.i for t in verb.subtree}
         return pieces_from_tokens(ctx, (t.i for t in verb.head.subtree if t.i not in inside)), None
-    if trailing_report(ctx, verb):  # "..., UNN reports.": the rest of the sentence
+    if trailing_report(ctx, verb) or spliced_cue(ctx, verb):  # "..., UNN reports.": the rest
         inside = {t.i for t in verb.subtree}
         return pieces_from_tokens(ctx, (t.i for t in sent if t.i not in inside)), None
     aside = _interpolated(ctx, verb, sent)
@@ -420,6 +421,10 @@ def _nominal_content(ctx: Context, verb: Token, lemma: str) -> tuple[list[int], 
     if obj is not None and obj.lower_.endswith(("self", "selves")):
         return [], None  # "found themselves in the thick of it": no claim
     if obj is not None and not hearer:
+        # "described the decision as a betrayal", the parser hanging "as" on the object
+        predicate += [
+            c for c in obj.children if _is_as_phrase(c) and c.doc[c.i - 1].lower_ != "such"
+        ]  # not "says things such as ..."
         piece = obj.lemma_.lower() in ctx.lexicon.news_pieces and any(
             c.dep_ in ("acl", "relcl") for c in obj.children
         )  # "published an editorial blaming the state": the piece's claim
