@@ -983,6 +983,30 @@ def test_said_according_to_an_outlet_relays_the_speaker_and_stays_the_outlets(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The man said he was innocent.", ("man", "unresolved", "person")),
+        (
+            "A Sydney man was charged. The man said he was innocent.",
+            ("man", "unnamed", "person"),
+        ),
+        (
+            "A Sydney man was charged. The man's lawyer said his client would fight.",
+            ("man's lawyer", "unnamed", "person"),
+        ),
+        (
+            "Jane Roe, 42, lost her home. The woman said it was hard.",
+            ("Jane Roe", "named", "person"),
+        ),
+    ],
+)
+def test_the_man_is_whoever_was_described_so_before(
+    analyze: Analyze, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert sources(analyze(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a capitalised word the tagger read as a common noun, which is no English noun
         ("Eskom said the power cuts would end.", ("Eskom", "named", "organization")),
         ("Barclays said it would cut 400 jobs.", ("Barclays", "named", "organization")),

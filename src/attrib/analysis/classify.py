@@ -573,6 +573,8 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
             return strip_determiner(head.doc[head.left_edge.i : head.i + 1].text), kin
         for whom in candidates:
             typed = classify(whom, lexicon, matches)
+            if whom.lemma_.lower() in lexicon.plain_people:
+                continue  # "the man's lawyer": whoever the man is
             if typed.type not in ("named", "outlet") or (
                 collective and whom.pos_ != "PROPN" and not whom.ent_type_
             ):

@@ -239,6 +239,9 @@ class Lexicon:
     """Role noun or title -> every word for that role ("judge" -> "judge", "justice")."""
     relations: frozenset[str]
     """Kin ("wife", "father"): one identifiable person when whose kin is said ("his wife")."""
+    plain_people: frozenset[str]
+    """People described only as such ("the man", "the teenager"): whoever was described so
+    before, named or not."""
     outlet_words: frozenset[str]
     """Last words of newspaper and broadcaster names ("Courier", "Tribune")."""
     news_pieces: frozenset[str]
@@ -369,6 +372,7 @@ class Lexicon:
             representatives=people["representative"],
             counsel=people["counsel"],
             relations=people["relation"],
+            plain_people=people["plain"],
             same_role=_same_role(people["same-role"]),
             honorifics=people["honorific"],
             outlet_words=media["name-word"],

@@ -192,8 +192,12 @@ class _Resolver:
         if antecedent is None and look_back:
             antecedent = self.named_after(head, typed)
         unsettled = antecedent is None and _unsettled_document(typed, head)
+        plain = antecedent is None and typed.anaphoric and typed.head_lemma in self.lex.plain_people
         if unsettled and look_back and self.issuer_before(head):
             typed = replace(typed, type="named")  # "The court ruled ... The ruling said"
+        elif plain and typed.type == "named":  # "The man said": no man named before
+            seen = self.noun_before(typed.head_lemma, head.i) is not None  # "A man was ..."
+            typed = replace(typed, type="unnamed" if seen else "unresolved")
         elif antecedent is None and (
             head.lower_ in _PRONOUNS
             or unsettled
