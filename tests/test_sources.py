@@ -1053,6 +1053,22 @@ def test_a_report_closing_its_sentence_may_carry_a_time_and_a_citation(analyze: 
     ]
 
 
+def test_telling_the_paper_is_telling_the_outlet_named_before(analyze: Analyze) -> None:
+    a = analyze(
+        "The Millbrook Sentinel obtained the emails. The mayor told the newspaper that he knew. "
+        "The governor told the newspaper that she did not."
+    )
+    assert chain(a) == [["mayor", "Millbrook Sentinel"], ["governor", "Millbrook Sentinel"]]
+    assert chain(analyze("The mayor told the newspaper that he knew.")) == [["mayor"]]
+
+
+def test_a_claim_ends_before_according_to_another_source(analyze: Analyze) -> None:
+    a = analyze("The chief executive said the firm would cut jobs, according to the FT.")
+    assert [st.content.text for st in a.statements if st.cue and st.cue.text == "said"] == [
+        "the firm would cut jobs"
+    ]
+
+
 def test_a_report_citing_a_named_body_is_that_bodys_statement_relayed(analyze: Analyze) -> None:
     a = analyze("Radio-Canada reported, citing the provincial police, that two bodies were found.")
     assert chain(a) == [["provincial police", "Radio-Canada"]]

@@ -246,6 +246,10 @@ class _Resolver:
         generic = head.pos_ != "PROPN" and {typed.head_lemma, head.lower_} & self.lex.outlet_nouns
         if typed.type == "outlet" and (not generic or proper_name_beside(head)):  # "the ... NHK"
             return self.resolve(mention)[0]
+        if typed.type == "outlet" and typed.anaphoric:  # "told the paper": the one named before
+            named = self.refer_back(head, typed)
+            if named is not None and named.typed.type == "outlet" and named.mentions:
+                return self.resolve(mention)[0]
         owner = next((t for t in head.subtree if t.dep_ == "poss" and t.i < head.i), None)
         if owner is not None and classify(owner, self.lex, self.matches).type == "outlet":
             end = owner.idx + len(owner)

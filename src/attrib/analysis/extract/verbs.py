@@ -248,10 +248,13 @@ def _content(ctx: Context, verb: Token, lemma: str, sent: Span) -> tuple[tuple[R
 def _other_speakers(ctx: Context, clauses: list[Token]) -> set[int]:
     """Another statement the parser hung inside the claim: another speaker's set against it,
     "X argued that ..., while Y said ..." (Y's words are Y's statement, not part of X's), or the
-    speaker's own next one, "X said A, arguing that B" (X's second statement)."""
+    speaker's own next one, "X said A, arguing that B" (X's second statement), or another
+    source's, "X said A, according to the FT" (the FT's)."""
     found: set[int] = set()
     for clause in clauses:
         for tok in clause.subtree:
+            if tok.lower_ == "according" and tok.dep_ == "prep":  # ", according to the FT"
+                found.update(t.i for t in tok.subtree)
             if tok.dep_ != "advcl" or not cue_lemma(ctx, tok):
                 continue
             marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
