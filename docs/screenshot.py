@@ -18,7 +18,7 @@ from attrib.outputs.html import render_chart, render_html
 from attrib.results import Summary
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "data" / "examples" / "peace-plan.txt"
+EXAMPLE = ROOT.parent / "shared" / "examples" / "peace-plan.txt"  # read in place
 CHROMIUM = Path("/usr/bin/chromium")
 TITLE = "Trump approves 28-point peace plan"
 DATE = "2026-11-25"  # fixed, so the picture only changes when the report does

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from attrib.cli import app
 
-from .conftest import EXAMPLE, run_attrib, run_attrib_process
+from .conftest import EXAMPLE_PATH, run_attrib, run_attrib_process
 
 runner = CliRunner()
 
@@ -24,7 +24,7 @@ attrib = run_attrib
 
 @pytest.fixture(scope="module")
 def example_json() -> dict:
-    result = attrib("analyze", str(EXAMPLE), "--json")
+    result = attrib("analyze", str(EXAMPLE_PATH), "--json")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.decode().splitlines()
     assert len(lines) == 1
@@ -32,12 +32,12 @@ def example_json() -> dict:
 
 
 def test_json_output(example_json: dict) -> None:
-    assert example_json["input"]["name"] == str(EXAMPLE)
+    assert example_json["input"]["name"] == str(EXAMPLE_PATH)
     assert example_json["summary"]["statements_by_type"]["named"] == 0
 
 
 def test_table_output_is_plain_when_piped() -> None:
-    result = attrib("analyze", str(EXAMPLE))
+    result = attrib("analyze", str(EXAMPLE_PATH))
     out = result.stdout.decode()
     assert result.returncode == 0
     assert "\x1b[" not in out
@@ -49,7 +49,7 @@ def test_table_output_is_plain_when_piped() -> None:
 @pytest.mark.usefixtures("nlp")
 def test_no_color_is_respected_under_a_terminal() -> None:
     result = runner.invoke(
-        app, ["analyze", str(EXAMPLE)], env={"NO_COLOR": "1", "TERM": "xterm"}, color=True
+        app, ["analyze", str(EXAMPLE_PATH)], env={"NO_COLOR": "1", "TERM": "xterm"}, color=True
     )
     assert result.exit_code == 0
     assert "\x1b[3" not in result.output
@@ -67,10 +67,12 @@ def test_stdin_dash() -> None:
 def test_several_inputs_give_json_lines_and_a_bad_one_is_reported(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("The mayor said the road would reopen.", encoding="utf-8")
-    result = attrib("analyze", str(EXAMPLE), str(tmp_path / "missing.txt"), str(good), "--json")
+    result = attrib(
+        "analyze", str(EXAMPLE_PATH), str(tmp_path / "missing.txt"), str(good), "--json"
+    )
     assert result.returncode == 1
     docs = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert [d["input"]["name"] for d in docs] == [str(EXAMPLE), str(good)]
+    assert [d["input"]["name"] for d in docs] == [str(EXAMPLE_PATH), str(good)]
     err = result.stderr.decode().strip().splitlines()
     assert err == [f"attrib: {tmp_path / 'missing.txt'}: no such file"]
 
@@ -111,12 +113,12 @@ def test_empty_input_is_an_empty_analysis(tmp_path: Path) -> None:
 
 
 def test_usage_error_exit_2() -> None:
-    result = attrib("analyze", "--format", "xml", str(EXAMPLE))
+    result = attrib("analyze", "--format", "xml", str(EXAMPLE_PATH))
     assert result.returncode == 2
 
 
 def test_unknown_model_is_a_clear_error() -> None:
-    result = attrib("analyze", str(EXAMPLE), "--model", "xx_no_such_model")
+    result = attrib("analyze", str(EXAMPLE_PATH), "--model", "xx_no_such_model")
     assert result.returncode == 1
     err = result.stderr.decode().strip()
     assert len(err.splitlines()) == 1 and "xx_no_such_model" in err
@@ -124,9 +126,9 @@ def test_unknown_model_is_a_clear_error() -> None:
 
 def test_output_file_is_written_whole(tmp_path: Path) -> None:
     out = tmp_path / "result.jsonl"
-    result = attrib("analyze", str(EXAMPLE), "--json", "-o", str(out))
+    result = attrib("analyze", str(EXAMPLE_PATH), "--json", "-o", str(out))
     assert result.returncode == 0 and result.stdout == b""
-    assert json.loads(out.read_text(encoding="utf-8"))["input"]["name"] == str(EXAMPLE)
+    assert json.loads(out.read_text(encoding="utf-8"))["input"]["name"] == str(EXAMPLE_PATH)
     assert [p.name for p in tmp_path.iterdir()] == ["result.jsonl"]
 
 
@@ -155,7 +157,7 @@ def test_output_file_has_ordinary_permissions(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     old = os.umask(0o022)
     try:
-        result = attrib("analyze", str(EXAMPLE), "--format", "html", "-o", str(out))
+        result = attrib("analyze", str(EXAMPLE_PATH), "--format", "html", "-o", str(out))
     finally:
         os.umask(old)
     assert result.returncode == 0, result.stderr
@@ -165,7 +167,7 @@ def test_output_file_has_ordinary_permissions(tmp_path: Path) -> None:
 
 
 def test_show_plain_when_piped() -> None:
-    result = attrib("show", str(EXAMPLE))
+    result = attrib("show", str(EXAMPLE_PATH))
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
     assert "\x1b[" not in out

@@ -21,7 +21,7 @@ from attrib.analysis.lexicon import FILES
 from attrib.analysis.pipeline import default_model
 from attrib.datafiles import lexicon_directory
 
-from .conftest import EXAMPLE, SHARED_DATA
+from .conftest import SHARED_DATA, read_example
 
 TEXT = "Headline here\n\nThe vote was delayed, the ministry said."
 
@@ -91,7 +91,7 @@ def test_a_setting_bounds_its_rule(own_nlp: Language) -> None:
 
 
 def _texts() -> list[str]:
-    texts = [EXAMPLE.read_text(encoding="utf-8"), TEXT]
+    texts = [read_example(), TEXT]
     dev = SHARED_DATA / "polnear-dev.jsonl"
     if dev.exists():
         with dev.open(encoding="utf-8") as lines:

@@ -12,7 +12,7 @@ import pytest
 from attrib.inputs.articles import expand, read_jsonl
 from attrib.results import Analysis, InputInfo, PageMeta
 
-from .conftest import EXAMPLE, run_attrib, run_attrib_process
+from .conftest import read_example, run_attrib, run_attrib_process
 
 ARTICLES = {
     "a.txt": "The mayor said the road would reopen. Critics said it was too late.",
@@ -115,7 +115,7 @@ def test_csv_has_one_row_per_statement(corpus: Path) -> None:
 
 
 def test_several_inputs_print_a_row_each_and_a_total(corpus: Path) -> None:
-    (corpus / "peace-plan.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus / "peace-plan.txt").write_text(read_example(), encoding="utf-8")
     result = attrib("analyze", "a.txt", "sub/b.txt", "peace-plan.txt", cwd=corpus)
     assert result.returncode == 0, result.stderr
     rows = [line.split() for line in result.stdout.decode().splitlines() if line.strip()]

@@ -28,7 +28,7 @@ import pytest
 import attrib
 from attrib.results import Analysis, Source, Statement, TextSpan
 
-from .conftest import EXAMPLE, run_attrib
+from .conftest import EXAMPLE_PATH, run_attrib
 
 ARTICLE = "The minister said that prices would rise.\n"
 STATEMENT = '{"id": "ok", "text": "The minister said that prices would rise."}\n'
@@ -240,12 +240,14 @@ def test_a_page_that_would_take_too_long_to_extract_is_stopped(
         encoding="utf-8",
     )
     monkeypatch.setattr("attrib.inputs.webpage.EXTRACT_SECONDS", 0.5, raising=False)
-    result = attrib_cli("analyze", str(page), str(EXAMPLE), "--json")
+    result = attrib_cli("analyze", str(page), str(EXAMPLE_PATH), "--json")
     assert result.returncode == 1
     assert lines(result.stderr) == [
         f"attrib: {page}: page too complex (extraction stopped after 0.5 s)"
     ]
-    assert [json.loads(line)["input"]["name"] for line in lines(result.stdout)] == [str(EXAMPLE)]
+    assert [json.loads(line)["input"]["name"] for line in lines(result.stdout)] == [
+        str(EXAMPLE_PATH)
+    ]
 
 
 # --- JSON Lines: bounded lines, strict records ----------------------------------------------

@@ -18,7 +18,7 @@ import pytest
 from attrib.outputs.html import render_html
 from attrib.results import Analysis
 
-from .conftest import EXAMPLE
+from .conftest import read_example
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -101,7 +101,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def example(analyze) -> tuple[str, Analysis]:
-    text = EXAMPLE.read_text(encoding="utf-8")
+    text = read_example()
     return text, analyze(text)
 
 

@@ -15,7 +15,7 @@ from attrib.outputs.html import render_html
 from attrib.outputs.html.highlight import Element, Fragment, Node, highlight
 from attrib.results import Analysis, Statement, TextSpan, Unattributed
 
-from .conftest import EXAMPLE
+from .conftest import read_example
 
 HOSTILE = (
     'The mayor said: "<script>alert(1)</script> is not a plan."\n\n'
@@ -78,7 +78,7 @@ def pieces_by_id(tree: Tree, article: str = "a1") -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def example_text() -> str:
-    return EXAMPLE.read_text(encoding="utf-8")
+    return read_example()
 
 
 @pytest.fixture(scope="module")

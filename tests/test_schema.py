@@ -19,7 +19,7 @@ from attrib.results import (
     json_schema,
 )
 
-from .conftest import EXAMPLE, run_attrib
+from .conftest import ROOT, read_example, run_attrib
 
 
 def spans_of(doc: dict) -> list[dict]:
@@ -57,7 +57,7 @@ def test_document_fields(example: Analysis) -> None:
 
 
 def test_every_span_matches_its_offsets(example: Analysis) -> None:
-    text = EXAMPLE.read_text(encoding="utf-8")
+    text = read_example()
     doc = example.to_dict()
     spans = spans_of(doc)
     assert len(spans) > 20
@@ -167,7 +167,7 @@ def test_cli_prints_the_schema() -> None:
 
 
 def test_readme_example_is_what_attrib_writes(analyze) -> None:
-    readme = (EXAMPLE.parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## JSON output") :]
     match = re.search(r"```json\n(.*?)```", section, re.DOTALL)
     assert match is not None

@@ -13,7 +13,7 @@ from rich.console import Console
 from attrib.outputs.show import print_article, render_article, source_label, statement_labels
 from attrib.results import Analysis, Statement, TextSpan, Unattributed
 
-from .conftest import EXAMPLE
+from .conftest import read_example
 
 ANSI = re.compile(r"\x1b\[")
 SPLIT = '"The talks failed," Jane Miller said, "and nobody knows what comes next."\n'
@@ -40,7 +40,7 @@ def _unmark(rendered: str, analysis: Analysis) -> str:
 
 @pytest.fixture(scope="module")
 def example_text() -> str:
-    return EXAMPLE.read_text(encoding="utf-8")
+    return read_example()
 
 
 def test_plain_mode_has_no_escapes_and_gives_the_text_back(analyze, example_text: str) -> None:

@@ -29,7 +29,7 @@ from attrib.inputs.decoding import MAX_BYTES, InputError
 from attrib.outputs.table import corpus_table, group_label
 from attrib.results import Analysis, InputInfo
 
-from .conftest import EXAMPLE, ROOT, SHARED_DATA
+from .conftest import EXAMPLE_PATH, ROOT, SHARED_DATA
 
 
 def spark_missing() -> str | None:
@@ -155,7 +155,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     folder.mkdir()
     for name in REAL_PAGES:
         shutil.copy(shared(PAGES / name), folder / name)
-    shutil.copy(EXAMPLE, folder / EXAMPLE.name)
+    shutil.copy(EXAMPLE_PATH, folder / EXAMPLE_PATH.name)
     records = polnear(6)
     jsonl, parquet, everything = root / "a.jsonl", root / "b.parquet", root / "all.jsonl"
     jsonl.write_text("".join(json.dumps(r) + "\n" for r in records[:3]), encoding="utf-8")
@@ -460,7 +460,7 @@ def found_statements(written: DataFrame, article: str) -> list[tuple[str, str]]:
 
 def test_command_refuses_an_existing_output(spark: SparkSession, tmp_path: Path) -> None:
     said: list[str] = []
-    job = command.Job([str(EXAMPLE)], str(tmp_path))
+    job = command.Job([str(EXAMPLE_PATH)], str(tmp_path))
     assert command.execute(spark, job, said.append, io.StringIO()) == 2
     assert said == [f"{tmp_path}: already exists; name a new output folder"]
 

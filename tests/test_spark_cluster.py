@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE_PATH
 from .test_spark import WIDTH, cli_documents, cli_summary, polnear, require_spark
 
 require_spark()
@@ -120,7 +120,7 @@ def test_attrib_spark_on_the_cluster_gives_the_cli_documents_and_table(
     records = tmp_path / "articles.jsonl"
     records.write_text("".join(json.dumps(r) + "\n" for r in polnear(4)), encoding="utf-8")
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "attrib", "spark", str(records), str(EXAMPLE)]
+    command = [sys.executable, "-m", "attrib", "spark", str(records), str(EXAMPLE_PATH)]
     options = ["-o", str(out), "--format", "jsonl", "--master", cluster.url, "--by", "outlet"]
     result = subprocess.run(
         [*command, *options],
@@ -133,7 +133,7 @@ def test_attrib_spark_on_the_cluster_gives_the_cli_documents_and_table(
 
     lines = [line for part in sorted(out.glob("part-*")) for line in part.read_text().splitlines()]
     docs = {d["input"]["name"]: d for d in map(json.loads, lines)}
-    cli = cli_documents("--jsonl-in", str(records), str(EXAMPLE))
+    cli = cli_documents("--jsonl-in", str(records), str(EXAMPLE_PATH))
     assert docs == cli
     assert result.stdout.decode() == cli_summary(list(cli.values()), "outlet", tmp_path)
     assert (
