@@ -40,7 +40,7 @@ from .classify import (
     shares_surname,
     strip_determiner,
 )
-from .extract import Extraction, Hedge, Mention, Settings
+from .extract import Candidate, Extraction, Hedge, Mention, Settings
 from .lead import description_words, introduction_words
 from .lexicon import Lexicon, Matches
 from .people import People, Person, pronoun_gender
@@ -1004,6 +1004,16 @@ def _plain(head: Token) -> bool:
     return _bare(head) and all(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
 
 
+def _subject_of_cue(cand: Candidate) -> bool:
+    """The candidate's source is its cue's subject ("AnandTech reported"), not the one the
+    report cites ("reported, citing the provincial police")."""
+    if cand.source is None:
+        return False
+    return any(h.head.i == cand.cue_token and h.dep_ == "nsubj" for h in cand.source.heads) or (
+        not cand.relays
+    )
+
+
 def _demonstrative(head: Token) -> bool:
     """A description pointing back ("these opponents", "those critics"): never a fresh group."""
     return any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in head.children)
@@ -1102,7 +1112,7 @@ def build_analysis(
             )
             via_sources = [resolver.resolve(m)[0] for m in reversed(cand.relays)]
             # "AnandTech reported that ...", not "Tesla reported a drop in sales" (no claim)
-            reporting = cand.cls == "report" and not cand.relays  # not the one a report cites
+            reporting = cand.cls == "report" and _subject_of_cue(cand)  # not the one it cites
             heads = resolver.resolve(cand.source, reporting) if cand.source else []
             source_id = heads[0].id if heads else None
             co = tuple(s.id for s in heads[1:])

@@ -400,8 +400,12 @@ def cue_range(ctx: Context, verb: Token) -> Range:
 
 def trailing_participle(verb: Token) -> bool:
     """ ", arguing that ...", ", citing costs": a participle set off after a clause."""
+    first = verb.left_edge.i
     return (
-        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.left_edge.i - 1].text == ","
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and first > 0
+        and verb.doc[first - 1].text == ","
     )
 
 
