@@ -47,9 +47,9 @@ _ISSUING = frozenset(
     | {"give", "prepare", "compile", "sign"}
 )
 _RESEARCH = frozenset({"study", "research"})
-_LEADING = frozenset({"lead", "head", "chair"})  # "a team led by", "a bench headed by"
 """Research published in a journal ("a study that appeared in the BMJ") is its authors', not the
 journal's, as an outlet's own report or analysis ("a report in Le Monde") is the outlet's."""
+_LEADING = frozenset({"lead", "head", "chair"})  # "a team led by", "a bench headed by"
 _SCHOLARLY = frozenset({"research", "scientific", "academic", "white", "working", "discussion"})
 _POSSESSIVE_PERSONAL = frozenset({"his", "her", "their", "my", "our"})
 _PHRASE_ENDS = frozenset({",", ";", "(", "—", "–"})
@@ -280,11 +280,10 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     if examples is not None and not anonymous:  # "think tanks like the Brookings Institution"
         name = strip_determiner(head.doc[core[0].i : head.right_edge.i + 1].text)
         return Typed(examples, "group", name, "group:" + name.lower(), False, lemma)
-    if lemma in lexicon.organization_nouns and not proper and not anonymous and _called(core):
-        name = strip_determiner(text)  # "the Royal Free hospital trust": a name, described
-        return Typed("named", "organization", name, "org:" + name.lower(), False, lemma)
     if lemma in lexicon.organization_nouns and not proper:  # "the retailer", "a lender"
         name = strip_determiner(text)
+        if _called(core) and not anonymous:  # "the Royal Free hospital trust": a name, described
+            return Typed("named", "organization", name, "org:" + name.lower(), False, lemma)
         entity = "group" if _people(head) == "group" else "organization"
         return Typed("unnamed", entity, name, "anon:" + name.lower(), definite, lemma)
     office = definite and any(

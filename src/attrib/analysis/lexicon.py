@@ -476,13 +476,13 @@ class LexiconMatcher:
         """The matches in ``doc``; with ``nouns``, the English nouns a lemmatizer knows, also the
         capitalised words tagged as nouns that are none of them."""
         strings = self.vocab.strings
-        unknown = frozenset(
+        unknown = frozenset(  # none at all without a lemmatizer's nouns to tell them by
             t.i
-            for t in doc
+            for t in (doc if nouns else ())
             if t.is_title and t.tag_ in ("NN", "NNS") and t.lemma_.lower() not in nouns
         )
         return Matches(
-            unknown_nouns=unknown if nouns else frozenset(),
+            unknown_nouns=unknown,
             outlets=self.outlets(doc),
             anonymity=tuple((s, e) for _, s, e in self.anonymity(doc)),
             institutions=tuple((s, e, strings[m]) for m, s, e in self.institutions(doc)),
