@@ -149,6 +149,17 @@ def test_according_to(analyze) -> None:
     assert src is not None and (src.type, src.entity) == ("unnamed", "group")
 
 
+def test_according_to_that_the_parser_takes_for_the_root(analyze) -> None:
+    """The parser can hang the whole sentence on "according"; the claim is still the rest."""
+    text = (
+        "Among the legislators who have backed a candidate, Klobuchar and Warren lead, "
+        "followed by Biden, according to the county party."
+    )
+    st = only(analyze(text))
+    assert st.cue is not None and st.cue.text == "according to"
+    assert st.content.text.startswith("Among the legislators who have backed a candidate")
+
+
 def test_as_outlet_reported(analyze) -> None:
     a = analyze("As Reuters reported on Monday, the factory closed.")
     st = only(a)

@@ -67,6 +67,19 @@ def test_a_link_alone_as_a_paragraph_is_a_related_story() -> None:
     assert text.split("\n\n") == BODY
 
 
+def test_footnote_marks_are_dropped_and_other_superscripts_kept() -> None:
+    """A footnote mark would join the sentence's last word ("Quist.1"); a unit keeps its
+    power."""
+    marked = [
+        BODY[0].replace("pool.", 'pool.<a href="#fn-1"><sup>1</sup></a>'),
+        BODY[1].replace("Quist,", "Quist,<sup>[2]</sup>"),
+        "The pool holds 600 m<sup>3</sup> of water, the same as the one in Harrowby.",
+    ]
+    text = extract_page(page([*marked, *BODY[2:]]), name="p.html").text
+    assert text.split("\n\n")[:2] == BODY[:2]
+    assert "600 m3 of water" in text
+
+
 def test_the_standfirst_shown_above_the_article_is_kept() -> None:
     dek = "Swimmers have until the end of August before the doors close for good."
     head = f'<meta name="description" content="{dek}">'

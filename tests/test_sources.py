@@ -128,6 +128,12 @@ def chain(a: Analysis) -> list[list[str]]:
         ),
         ("The report, which the CBO released Monday, says the deficit grew.", "report", "document"),
         ("A paper by Jane Roe shows that the bees are declining.", "paper by Jane Roe", "document"),
+        # the participle hangs on the nearer noun; the recording is what the city released
+        (
+            "A recording of the meeting, released by the city, shows that the mayor shouted.",
+            "recording",
+            "document",
+        ),
         (
             "The lawsuit, filed by the state of Texas, says the company misled consumers.",
             "lawsuit",

@@ -476,6 +476,17 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
             child.lower_ == "of" and {head.lemma_.lower(), head.lower_} & lexicon.document_portions
         ):
             issuers += [c for c in child.children if c.dep_ == "pobj"]  # "details of the bill"
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            # "the transcript of the debate, published by The Washington Post": the parser
+            # hangs the participle on the nearer noun, but it is the document that is published
+            issuers += [
+                issuer
+                for c in child.children
+                if c.dep_ == "pobj"
+                for clause in c.children
+                if clause.dep_ == "acl"
+                for issuer in _clause_issuers(clause, lexicon)
+            ]
         elif child.dep_ == "prep" and child.lower_ == "in":  # "a report in Le Monde"
             issuers += [
                 c

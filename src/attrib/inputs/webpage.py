@@ -69,6 +69,11 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ")
 # holding further blocks (a quote of several paragraphs, a div) are split into their children.
 _BLOCK_TAGS = frozenset({"p", "head", "quote", "list", "table", "code", "div", "section"})
 _WHOLE_BLOCKS = frozenset({"list", "table", "code"})
+# A footnote reference: a superscript number ("1", "[2]") or mark ("*", "†"), which would
+# otherwise be glued to the word before it ("Boris Shor.3 And ...").
+_FOOTNOTE_MARK_RE = re.compile(r"^\s*\[?(?:\d{1,3}|[*†‡])\]?\s*$")
+# What a footnote reference follows: punctuation ("... anyone.1"), not a unit ("km2", "10³").
+_BEFORE_FOOTNOTE_RE = re.compile(r"""[.,;:!?"'”’)\]]\s*$""")
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,8 @@ def _extract(html: str, url: str | None, label: str) -> Page:
     try:
         tree = load_html(html)
         facts = _page_facts(tree) if tree is not None else PageFacts()
+        if tree is not None:
+            _drop_footnote_marks(tree)
         document = trafilatura.bare_extraction(
             html if tree is None else tree,  # parsed once; the facts were read before
             url=url,
@@ -172,6 +179,21 @@ class PageFacts:
     links: frozenset[str] = frozenset()
     blocks: frozenset[str] = frozenset()
     scripted: bool = False
+
+
+def _drop_footnote_marks(tree: Any) -> None:
+    """Remove footnote references from the page, keeping the text after them: a superscript
+    mark inside an in-page link ("#fn-3") or after punctuation. Left in, the mark joins the
+    sentence's last word ("Shor.3"), which then neither ends the sentence nor reads as a name."""
+    for sup in list(tree.iter("sup")):
+        if not _FOOTNOTE_MARK_RE.match(sup.text_content() or ""):
+            continue
+        link = next(sup.iterancestors("a"), None)
+        in_page = link is not None and (link.get("href") or "").startswith("#")
+        previous = sup.getprevious()
+        before = (previous.tail if previous is not None else sup.getparent().text) or ""
+        if in_page or _BEFORE_FOOTNOTE_RE.search(before):
+            sup.drop_tree()
 
 
 def _page_facts(tree: Any) -> PageFacts:

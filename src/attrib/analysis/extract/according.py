@@ -22,7 +22,8 @@ def _candidate(ctx: Context, tok: Token) -> Candidate | None:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None or _manner(ctx, obj):
         return None
-    phrase = {t.i for t in tok.subtree} | {t.i for t in prep.subtree}
+    # not tok.subtree: a parse that makes "according" the root hangs the whole sentence on it
+    phrase = {tok.i} | {t.i for t in prep.subtree}
     pieces = pieces_from_tokens(ctx, (t.i for t in tok.sent if t.i not in phrase))
     if not pieces:
         return None
