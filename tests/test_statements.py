@@ -47,6 +47,7 @@ def speaker(a: Analysis, st: Statement) -> str | None:
         ("Did the minister say the tax would rise?", "unasserted"),
         ("Who said the season was over?", "unasserted"),
         ("Workers who fail to tell their bosses that they are sick face a fine.", "unasserted"),
+        ("The mayor would like to say that the budget is balanced.", "unasserted"),
         ("I argue that the policy has failed.", "author"),
         ('Your column "about the voters on the deficit" helps me understand why.', "author"),
     ],
@@ -87,6 +88,8 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "that the agency had ignored warnings",
         ),
         ("He went on to say that the plan had failed.", "speech", "that the plan had failed"),
+        # a habit of saying is saying
+        ("Critics like to say that the plan has failed.", "speech", "that the plan has failed"),
         (
             "As she would later write, the war was already lost.",
             "speech",

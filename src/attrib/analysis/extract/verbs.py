@@ -161,7 +161,9 @@ def _unasserted(ctx: Context, verb: Token, subj: Token) -> bool:
         if held and not any(c.dep_ == "neg" for c in head.children):  # "could not resist"
             return True
     if _has_to(verb) and verb.dep_ in ("xcomp", "acl", "relcl", "ccomp"):
-        return verb.head.lemma_.lower() not in lex.narrative_heads
+        head = verb.head
+        wished = any(c.dep_ == "aux" and c.lower_ in lex.modals for c in head.children)
+        return head.lemma_.lower() not in lex.narrative_heads or wished  # "would like to say"
     modal = any(c.dep_ == "aux" and c.lower_ in lex.modals for c in verb.children)
     return modal and not any(c.lower_ in lex.retrospective for c in verb.children)
 
