@@ -616,6 +616,36 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
             "on Monday, found that 64 percent of parents agreed.",
             ["Acme Institute survey", "Acme Institute survey", "Acme Institute survey"],
         ),
+        # a clause set off by commas describes and does not pick out another person
+        (
+            "Dana Kerr will retire as chief executive of Orland Bank. The 64-year-old, who has "
+            "led the bank since 2015, said it was time.",
+            ["Dana Kerr"],
+        ),
+        # "former" makes an adviser the one who held the office
+        (
+            "Owen Hale, who served as national security adviser, writes that the plan failed. "
+            "The former national security adviser says he resigned twice.",
+            ["Owen Hale", "Owen Hale"],
+        ),
+        # the title before a surname belongs to its phrase: "The judge" is not Lang's title
+        (
+            "U.S. District Judge Andrea Holt sentenced former senator Curtis Lang on Wednesday. The "
+            "judge said Lang had sold his office.",
+            ["Andrea Holt"],
+        ),
+        # "who" after a name's appositive is the person named
+        (
+            "Obama has had a frosty relationship with Mitch McConnell, now the majority leader, "
+            "who in 2010 said his goal was to make Obama a one-term president.",
+            ["Mitch McConnell"],
+        ),
+        # a role noun before a name the tagger took for an organization makes it a person's
+        (
+            "Tech billionaire Marcus Vale said on Friday that he would not sell his stake. "
+            '"I am in this for the long haul," the billionaire wrote.',
+            ["Marcus Vale", "Marcus Vale"],
+        ),
     ],
 )
 def test_descriptions_and_names_refer_to_the_person_named(
@@ -699,6 +729,16 @@ def test_which_said_stands_for_the_noun_that_can_speak(analyze: Analyze) -> None
     )
     ((name, _, entity),) = sources(a)
     assert (name, entity) == ("story about her eating avocados", "document")
+
+
+def test_a_state_and_party_describe_a_politician_not_a_paper(analyze: Analyze) -> None:
+    """Papers named "... Democrat" or "... Republican" come from the lists, not the shape."""
+    a = analyze(
+        'Senator Frank Dorsey said he would vote no. "She has not answered basic questions," '
+        "the Ohio Republican told reporters."
+    )
+    assert {kind for _, kind, _ in sources(a)} == {"named"}
+    assert a.no_comment == ()  # words of the quote, not a refusal the writer reports
 
 
 def test_a_role_does_not_refer_back_to_another_role(analyze: Analyze) -> None:

@@ -286,9 +286,8 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
             return Typed("named", "organization", name, "org:" + name.lower(), False, lemma)
         entity = "group" if _people(head) == "group" else "organization"
         return Typed("unnamed", entity, name, "anon:" + name.lower(), definite, lemma)
-    office = definite and any(
-        t.lower_ in lexicon.office_words for t in core
-    )  # "the chief executive"
+    offices = lexicon.office_words | lexicon.past_office_words
+    office = definite and any(t.lower_ in offices for t in core)  # "the chief executive"
     unnamed_head = (
         lemma in lexicon.unnamed_person and not office
     ) or lower in lexicon.unnamed_group

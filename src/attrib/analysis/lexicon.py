@@ -176,6 +176,8 @@ class Lexicon:
     anonymity_modifiers: frozenset[str]
     office_words: frozenset[str]
     """Words that make an anonymity head one office ("the chief executive")."""
+    past_office_words: frozenset[str]
+    """Words that make an anonymity head one who held an office ("the former adviser")."""
     hedge_adverbs: frozenset[str]
     hedge_passives: frozenset[str]
     institutions: frozenset[str]
@@ -242,6 +244,8 @@ class Lexicon:
     plain_people: frozenset[str]
     """People described only as such ("the man", "the teenager"): whoever was described so
     before, named or not."""
+    person_descriptors: frozenset[str]
+    """Nouns for people by what they are, no office ("billionaire"): before a name, a person's."""
     outlet_words: frozenset[str]
     """Last words of newspaper and broadcaster names ("Courier", "Tribune")."""
     news_pieces: frozenset[str]
@@ -334,6 +338,7 @@ class Lexicon:
             unnamed_group=anonymity["group"],
             anonymity_modifiers=anonymity["modifier"],
             office_words=anonymity["office"],
+            past_office_words=anonymity["past-office"],
             hedge_adverbs=hedges["adverb"],
             hedge_passives=hedges["passive"],
             institutions=bodies[""],
@@ -373,6 +378,7 @@ class Lexicon:
             counsel=people["counsel"],
             relations=people["relation"],
             plain_people=people["plain"],
+            person_descriptors=people["descriptor"],
             same_role=_same_role(people["same-role"]),
             honorifics=people["honorific"],
             outlet_words=media["name-word"],

@@ -97,6 +97,7 @@ class People:
         self._lone_names()
         self._mislabelled_names(lexicon)
         self._full_names_mislabelled(plural_surnames, lexicon)
+        self._titled_names_mislabelled(lexicon)
         for person in self.people:
             person.mentions.sort()
         self._pronoun_votes()
@@ -199,6 +200,27 @@ class People:
             else:
                 continue
             self._name_at(person, ent)
+
+    def _titled_names_mislabelled(self, lexicon: Lexicon) -> None:
+        """A name of two or three capitalized words that the tagger labelled an organization
+        but that follows a role noun of persons ("Carolina coach Rod Brind'Amour", "Tech
+        billionaire Marcus Vale") is a person's."""
+        roles = lexicon.person_nouns | lexicon.unnamed_person | lexicon.person_descriptors
+        roles |= set(lexicon.genders)
+        for ent in list(self._mislabelled(lexicon)):
+            if not 2 <= len(ent) <= 3 or not all(t.text[:1].isupper() for t in ent):
+                continue
+            title = ent.doc[ent.start - 1] if ent.start else None
+            if (
+                title is None
+                or not title.is_lower
+                or title.lemma_.lower() not in roles
+                or not ent.start <= title.head.i < ent.end
+            ):
+                continue
+            person = self._person(_name_words(ent, lexicon), ent)
+            self._name_at(person, ent)
+            person.titles.update(_titles(ent, lexicon))
 
     def _mislabelled(self, lexicon: Lexicon) -> Iterator[Span]:
         """The entities labelled an organization or a place that may be a person's name: not
@@ -369,7 +391,12 @@ def _titles(ent: Span, lexicon: Lexicon) -> set[str]:
     Smith"), and its own appositive right after it ("Meghan, Duchess of Sussex", "Jane Roe, a
     State Department official")."""
     doc = ent.doc
-    words = [t for t in doc[max(0, ent.start - 2) : ent.start] if t.pos_ in ("NOUN", "PROPN")]
+    words: list[Token] = []
+    for t in reversed(doc[max(0, ent.start - 2) : ent.start]):  # nearest first
+        # in the name's phrase: not "judge" of "The judge said Lang had ..."
+        if ent.start <= t.head.i < ent.end or t.head in words:
+            words.append(t)
+    words = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
     words += list(ent[:-1])  # before the surname (the parser may make a title the root)
     if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
         words.append(doc[ent.end + 1])

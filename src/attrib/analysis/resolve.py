@@ -639,7 +639,8 @@ class _Resolver:
         """A definite description of one person that is not a mark of anonymity ("the official"
         stays anonymous, "the chief executive" is one office) and carries no qualifier of its
         own ("the mayor of the next town")."""
-        office = any(c.lower_ in self.lex.office_words for c in head.lefts)
+        offices = self.lex.office_words | self.lex.past_office_words
+        office = any(c.lower_ in offices for c in head.lefts)
         return (
             typed.entity == "person"
             and (
@@ -1021,10 +1022,19 @@ def _demonstrative(head: Token) -> bool:
 
 def _bare(head: Token) -> bool:
     """A description without a qualifier: "the mayor", not "the mayor of the next town"; one
-    with an epithet is bare ("the mother-of-three", "the father of two")."""
+    with an epithet is bare ("the mother-of-three", "the father of two"), and so is one with a
+    clause set off by a comma, which describes and does not pick out ("The 64-year-old, who has
+    led the bank since 2015, said")."""
     return not any(
-        c.dep_ in ("prep", "relcl", "acl", "appos") and not _epithet(c) for c in head.children
+        c.dep_ in ("prep", "relcl", "acl", "appos") and not _epithet(c) and not _set_off(c)
+        for c in head.children
     )
+
+
+def _set_off(clause: Token) -> bool:
+    """A relative clause after a comma: "the mayor, who ...", not "the mayor who ..."."""
+    first = clause.left_edge
+    return clause.dep_ == "relcl" and first.i > 0 and first.nbor(-1).text == ","
 
 
 def _epithet(modifier: Token) -> bool:
@@ -1079,6 +1089,8 @@ def _relative_antecedent(head: Token) -> Token | None:
             and noun.dep_ == "pobj"
         ):
             noun = _people_before(noun) or noun  # "Democrats on Capitol Hill, who"
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            noun = noun.head  # "McConnell, now the Senate majority leader, who": McConnell
         if (
             noun.pos_ in ("NOUN", "PROPN") or noun.lower_ in INDEFINITE_PRONOUNS
         ) and noun.i != head.i:

@@ -1,7 +1,8 @@
 """No-comment events: "declined to comment", "did not respond to a request for comment", "could
 not be reached", "would not say whether ...".
 
-They are facts a reader weighs, not statements: each becomes a :class:`Refusal` with the source
+They are facts a reader weighs, not statements (and, inside quotation marks, words of the
+quote, not events the writer reports): each becomes a :class:`Refusal` with the source
 that declined, and any attribution whose cue lies inside its words is dropped (a "declined"
 intention, a negated "respond"). The phrases are spaCy Matcher patterns in
 ``no_comment.jsonl``.
@@ -12,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .candidates import Candidate, Refusal
-from .context import Context, mention, subject
+from .context import Context, mention, quoted, subject
 
 
 def find(
@@ -23,6 +24,8 @@ def find(
     inside: list[tuple[int, int]] = []
     for start, end in ctx.matches.no_comment:
         span = ctx.doc[start:end]
+        if quoted(ctx, span.root):  # '"She has not answered basic questions," he said'
+            continue
         speaker = _speaker(span.root)
         source = mention(ctx, speaker) if speaker is not None else None
         refusals.append(Refusal((span.start_char, span.end_char), source))
