@@ -1109,6 +1109,35 @@ def test_telling_the_paper_is_telling_the_outlet_named_before(analyze: Analyze) 
     assert chain(analyze("The mayor told the newspaper that he knew.")) == [["mayor"]]
 
 
+def test_the_last_word_of_an_outlet_named_before_is_that_outlet(analyze: Analyze) -> None:
+    a = analyze(
+        "The city is weighing a levy, the Northfield Star reported. According to the Star, the "
+        "levy would apply to empty shops. Two officers have told the Star that the unit was short."
+    )
+    assert chain(a) == [
+        ["Northfield Star"],
+        ["Northfield Star"],
+        ["Two officers", "Northfield Star"],
+    ]
+    assert [kind for _, kind, _ in sources(a)] == ["outlet", "outlet", "unnamed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a province, like a state, speaks as its government
+        (
+            "Manitoba will hire 200 nurses. The province said in a news release that the posts "
+            "would open next month.",
+            ("province", "named", "organization"),
+        ),
+        ("Neighbours told the paper they heard an explosion.", ("Neighbours", "unnamed")),
+    ],
+)
+def test_places_and_plain_groups(analyze: Analyze, text: str, expected: tuple[str, ...]) -> None:
+    assert sources(analyze(text))[0][: len(expected)] == expected
+
+
 def test_a_claim_ends_before_according_to_another_source(analyze: Analyze) -> None:
     a = analyze("The chief executive said the firm would cut jobs, according to the FT.")
     assert [st.content.text for st in a.statements if st.cue and st.cue.text == "said"] == [

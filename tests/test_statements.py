@@ -88,6 +88,13 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
             "that the agency had ignored warnings",
         ),
         ("He went on to say that the plan had failed.", "speech", "that the plan had failed"),
+        ("The minister would only say that talks go on.", "speech", "that talks go on"),
+        # a trailing cue the parser took for the clause of the verb before it
+        (
+            "Daniel Rask has asked for a trade, a source close to the player said Thursday.",
+            "speech",
+            "Daniel Rask has asked for a trade",
+        ),
         # a habit of saying is saying
         ("Critics like to say that the plan has failed.", "speech", "that the plan has failed"),
         (

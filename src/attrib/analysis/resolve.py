@@ -188,7 +188,11 @@ class _Resolver:
             name = strip_determiner(self.without_clause(head, span))
             typed = replace(typed, name=name, key="anon:" + name.lower())
         self.used.add(head.i)
-        antecedent = self.for_person(person) if person else self.refer_back(head, typed, look_back)
+        antecedent = (
+            self.for_person(person)
+            if person
+            else self.outlet_by_last_word(head, typed) or self.refer_back(head, typed, look_back)
+        )
         if antecedent is None and look_back:
             antecedent = self.named_after(head, typed)
         unsettled = antecedent is None and _unsettled_document(typed, head)
@@ -250,6 +254,8 @@ class _Resolver:
             named = self.refer_back(head, typed)
             if named is not None and named.typed.type == "outlet" and named.mentions:
                 return self.resolve(mention)[0]
+        if self.outlet_by_last_word(head, typed) is not None:  # "told the Star"
+            return self.resolve(mention)[0]
         owner = next((t for t in head.subtree if t.dep_ == "poss" and t.i < head.i), None)
         if owner is not None and classify(owner, self.lex, self.matches).type == "outlet":
             end = owner.idx + len(owner)
@@ -262,6 +268,23 @@ class _Resolver:
         s, e = max(starts, key=lambda r: r[1])
         name = self.doc[s:e]
         return self.resolve(Mention(name.start_char, name.end_char, (name.root,)))[0]
+
+    def outlet_by_last_word(self, head: Token, typed: Typed) -> _Source | None:
+        """ "The Star" after "the Toronto Star reported": a name of one word, with "the", is
+        the outlet named before whose name ends in it."""
+        core = core_tokens(head)
+        if typed.type != "named" or head.pos_ != "PROPN" or len(core) != 2:
+            return None
+        if core[0].lower_ != "the":
+            return None
+        word = head.lower_
+        return self.last(
+            lambda s: (
+                s.typed.type == "outlet"
+                and len(s.typed.name.split()) > 1
+                and s.typed.name.split()[-1].lower() == word
+            )
+        )
 
     def publishes(self, head: Token, typed: Typed) -> bool:
         """A named organization, not an institution, the tagger knows by name, or a story of no

@@ -344,10 +344,11 @@ def trailing_report(ctx: Context, tok: Token) -> bool:
 
 def spliced_cue(ctx: Context, tok: Token) -> bool:
     """A cue after a comma closing the sentence that the parser joined to the claim before it
-    as a conjunct: "The Government will scrap the project, the minister told the Herald.", "...,
-    the minister said on Thursday, according to Bernama." """
+    as a conjunct or took for its clause: "The Government will scrap the project, the minister
+    told the Herald.", "..., the minister said on Thursday, according to Bernama.", "Rask has
+    asked for a trade, a source close to the player said." """
     lemma = cue_lemma(ctx, tok)
-    if lemma is None or tok.dep_ != "conj" or tok.i < tok.head.i:
+    if lemma is None or tok.dep_ not in ("conj", "ccomp") or tok.i < tok.head.i:
         return False
     before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i else None
     joined = any(c.dep_ == "cc" and tok.head.i < c.i < tok.i for c in tok.head.children)

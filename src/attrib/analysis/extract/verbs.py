@@ -347,9 +347,9 @@ def _no_cue_of_its_own(ctx: Context, clause: Token) -> bool:
 
 
 def _relaying(ctx: Context, clause: Token) -> bool:
-    """A media cue closing the sentence after a claim: ", Reuters reported.", ", reported
-    Euro News." """
-    if trailing_report(ctx, clause):
+    """A cue closing the sentence after a claim: ", Reuters reported.", ", reported Euro
+    News.", ", a source said." """
+    if trailing_report(ctx, clause) or spliced_cue(ctx, clause):
         return True
     lemma = cue_lemma(ctx, clause)
     report = lemma is not None and ctx.lexicon.cue_classes.get(lemma) == "report"
