@@ -95,6 +95,13 @@ def chain(a: Analysis) -> list[list[str]]:
             "document",
         ),
         ("The EU's statement said the deal was off.", "EU's statement", "document"),
+        # a party's spokesperson; a company's document with the company named before
+        ("A Labour spokeswoman said the plan was costed.", "Labour", "organization"),
+        (
+            "Sable Corp. paid its chief $40 million, according to the company's annual filing.",
+            "company's annual filing",
+            "document",
+        ),
         (
             "The CBO released a report on Monday. The report says the deficit will grow.",
             "report",
@@ -208,6 +215,9 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("A chief executive said margins were thin.", "person"),
         ("A Labour MP said the reshuffle was a mess.", "person"),
         ("One Democratic congressman said the caucus was in revolt.", "person"),
+        # one of a party or people, not named
+        ("A Democrat said the bill was bad.", "person"),
+        ("A senior Conservative said the target had been quietly abandoned.", "person"),
         ("A Labour MP, who did not want to be named, said the plan was a mess.", "person"),
         ("An official who wished not to be named said the plan was dead.", "person"),
         ("The report that Smith criticized says the deficit grew.", "document"),

@@ -222,6 +222,9 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         )
     )
     acronym = head.text.isupper() and len(head.text) > 1 and _entity_text(head) == head.text
+    if _one_of_a_kind(head, core):  # "a Democrat", "one Republican", "a senior Conservative"
+        name = strip_determiner(text)
+        return Typed("unnamed", "person", name, "anon:" + name.lower(), False, lemma)
     if head.ent_type_ == "PERSON" and not plural and not anonymous and not acronym:  # not "CNS"
         name = _entity_text(head)
         return Typed("named", "person", name, "person:" + name.lower(), False, lemma)
@@ -520,6 +523,9 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
         if issuer.pos_ == "PRON" and not issuer.text.isupper():  # not "the WHO"
             continue
         typed = classify(issuer, lexicon, matches)
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in issuer.children)
+        if definite and typed.entity == "organization" and issuer.dep_ == "poss":
+            return "named", issuer  # "the company's annual filing": the company named before
         venue = issuer.head.lower_ == "in" and research
         if typed.type == "outlet" and venue:  # "a study that appeared in the BMJ": its authors'
             return "named", issuer
@@ -578,6 +584,8 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
             candidates = [_misread_article(c) for c in child.children if c.dep_ == "pobj"]
         elif child.dep_ in ("poss", "compound", "nmod") and child.pos_ in ("PROPN", "NOUN"):
             candidates = [child]
+        elif _party_word(child, head):  # "a Conservative spokesman": the party's
+            return child.text, "organization"
         elif child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PERSONAL:  # "his lawyer"
             return strip_determiner(head.doc[head.left_edge.i : head.i + 1].text), kin
         for whom in candidates:
@@ -595,6 +603,30 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
                 mention = head.doc[head.left_edge.i : head.right_edge.i + 1].text
                 return strip_determiner(mention), kin
     return None
+
+
+def _one_of_a_kind(head: Token, core: list[Token]) -> bool:
+    """One member of a party or people, not named: a capitalized word alone after "a", "an"
+    or "one" ("a Democrat", "one Republican", "a senior Conservative", "an American")."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in ("NORP", "PERSON", "ORG", ""):
+        return False
+    first = core[0].lower_
+    if first not in ("a", "an", "one", "another"):
+        return False
+    return not any(t.pos_ == "PROPN" for t in core if t.i != head.i)
+
+
+def _party_word(child: Token, head: Token) -> bool:
+    """A party or national adjective right before a representative ("a Conservative
+    spokesman", "a Labour spokeswoman"), not one of several words ("an Israeli military
+    spokesman" speaks for the military)."""
+    return (
+        child.pos_ == "ADJ"
+        and child.dep_ in ("amod", "compound")
+        and child.ent_type_ in ("NORP", "ORG")
+        and child.text[:1].isupper()
+        and child.i + 1 == head.i
+    )
 
 
 def _entity_text(head: Token) -> str:

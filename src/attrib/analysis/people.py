@@ -308,13 +308,17 @@ def _pronouns_after(doc: Doc, first: int, sent: Span) -> Iterator[Token]:
 
 def _looks_like_a_name(ent: Span, plural_ok: bool = False) -> bool:
     """One person's name: proper nouns, not a phrase the tagger took for a name ("Taking
-    Archie"), nor a plural ("Indigenous Peoples"), unless ``plural_ok``: a full name the tagger
-    never labels otherwise in the text ("Janet Mills", where "Indigenous Peoples" is also a
-    place or an organization)."""
+    Archie"), nor one of a kind ("a senior Conservative"), nor a plural ("Indigenous
+    Peoples"), unless ``plural_ok``: a full name the tagger never labels otherwise in the text
+    ("Janet Mills", where "Indigenous Peoples" is also a place or an organization)."""
     root = ent.root
     titled = root.text[:1].isupper() and root.lower_ not in _FEMININE | _MASCULINE
     plural = root.tag_ in ("NNS", "NNPS") and not (plural_ok and len(ent) > 1)
-    return titled and not plural and ent[0].tag_ != "VBG"
+    # "a senior Conservative": one of a party, not a name
+    one_of = len(ent) == 1 and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in root.children
+    )
+    return titled and not plural and not one_of and ent[0].tag_ != "VBG"
 
 
 def _title_case(sentence: Span) -> bool:
