@@ -227,6 +227,27 @@ def test_a_signal_leaves_no_temporary_file_and_says_so(
     assert list(tmp_path.iterdir()) == [article]
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the dropped one
+def test_a_signal_that_lands_where_python_drops_exceptions_still_stops_the_run() -> None:
+    """A signal handled inside a ``__del__`` raises a stop that Python ignores; it is raised
+    again until one ends the run (this once left a run going after SIGTERM)."""
+    from attrib.cli import _signals_stop, _Stop
+
+    class Dropped:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)  # the handler runs here, and its exception is dropped
+
+    deadline = time.monotonic() + 5
+    with pytest.raises(_Stop) as stopped, _signals_stop():
+        Dropped()  # deleted at once
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+    assert stopped.value.status == 143
+    assert time.monotonic() < deadline
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 # --- web pages: bounded extraction ----------------------------------------------------------
 
 

@@ -103,8 +103,23 @@ class _Stop(BaseException):
 _SIGNALS = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
 
 
+_REPEAT_SECONDS = 0.5
+"""How often a stop is raised again until it ends the run."""
+
+
 def _on_signal(signum: int, _frame: FrameType | None) -> None:
-    raise _Stop(128 + signum, _SIGNALS[signal.Signals(signum)])
+    """Stop the run. Python drops an exception raised where it ignores exceptions (a
+    ``__del__``, a weakref callback), so the stop is raised again every half second (SIGALRM)
+    until one unwinds the run: a signal that lands there would otherwise leave it running."""
+    stop = _Stop(128 + signum, _SIGNALS[signal.Signals(signum)])
+
+    def again(_signum: int, _frame: FrameType | None) -> None:
+        if not isinstance(sys.exc_info()[1], _Stop):  # not while a stop unwinds the run
+            raise _Stop(stop.status, stop.message)
+
+    signal.signal(signal.SIGALRM, again)
+    signal.setitimer(signal.ITIMER_REAL, _REPEAT_SECONDS, _REPEAT_SECONDS)
+    raise stop
 
 
 @contextmanager
@@ -114,9 +129,12 @@ def _signals_stop() -> Iterator[None]:
         yield  # only the main thread may handle signals
         return
     previous = {sig: signal.signal(sig, _on_signal) for sig in _SIGNALS}
+    alarm = signal.getsignal(signal.SIGALRM)
     try:
         yield
     finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)  # no stop raised again once unwound
+        signal.signal(signal.SIGALRM, alarm)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
