@@ -650,6 +650,13 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
             "who in 2010 said his goal was to make Obama a one-term president.",
             ["Mitch McConnell"],
         ),
+        # a description stands for the story's subject, not its last voice in another office
+        (
+            "Maria Santos became chief executive of Northern Lakes Health on Monday. Santos spent "
+            "22 years in intensive care. The network's board chair, Robert Kline, said Santos "
+            "was chosen for her grasp of care. The former nurse said wait times came first.",
+            ["Robert Kline", "Maria Santos"],
+        ),
         # a role noun before a name the tagger took for an organization makes it a person's
         (
             "Tech billionaire Marcus Vale said on Friday that he would not sell his stake. "

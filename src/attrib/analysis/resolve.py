@@ -448,6 +448,8 @@ class _Resolver:
                     and s.typed.type == "named"
                     and not s.typed.key.startswith("role:")  # "the mayor" is not "the minister"
                 ),
+                salient=True,
+                gender=gender,
             )
         return None
 
@@ -694,6 +696,8 @@ class _Resolver:
         source_fits: Callable[[_Source], bool] = lambda _: False,
         description_fits: Callable[[Token], bool] = lambda _: False,
         described: list[int] | None = None,
+        salient: bool = False,
+        gender: str | None = None,
     ) -> _Source | None:
         """The person a pronoun or description refers back to, within ``reach`` sentences: a
         subject earlier in its own sentence ("When Meghan arrived, she said"); else, as news
@@ -703,9 +707,14 @@ class _Resolver:
         and people described as the subject of a sentence ("The mayor disagreed.") when
         ``description_fits``. Given other ``described`` subjects (groups for "they",
         organizations and documents for "it"), those are sought ("Critics disagree. ..., they
-        say"), and a speaker is not preferred to a nearer one."""
+        say"), and a speaker is not preferred to a nearer one. With ``salient`` (a description:
+        "the 27-year-old", "the veteran"), the person the text has named most often so far comes
+        first: a description stands for the story's subject more than for its last voice; one
+        with a ``gender`` ("the businessman") prefers the people whose pronouns agree."""
         here = self.sentence[head.i]
-        best: tuple[tuple[bool, bool, int, bool, int], Person | _Source | Token] | None = None
+        best: (
+            tuple[tuple[bool, bool, int, bool, int, bool, int], Person | _Source | Token] | None
+        ) = None
         speaking = {id(p) for p, src in self._persons_with_sources()}
 
         def consider(i: int, who: Person | _Source | Token, speaker: bool) -> None:
@@ -722,7 +731,18 @@ class _Resolver:
                 and who.mentions[0] == i
             )
             prefer = (speaker or fresh) and described is None
-            key = (not (distance == 0 and subject), not prefer, distance, not subject, -i)
+            person = who if isinstance(who, Person) else None
+            times = sum(m < head.i for m in person.mentions) if person else 0
+            unsure = gender is not None and (person is None or person.gender != gender)
+            key = (
+                not (distance == 0 and subject),
+                unsure,
+                -times if salient else 0,
+                not prefer,
+                distance,
+                not subject,
+                -i,
+            )
             if best is None or key < best[0]:
                 best = (key, who)
 
