@@ -95,6 +95,12 @@ def chain(a: Analysis) -> list[list[str]]:
             "document",
         ),
         ("The EU's statement said the deal was off.", "EU's statement", "document"),
+        # a party by its name, with "the" ("Senate Republicans" are some of them)
+        (
+            "The Liberal Democrats said the plan had no new money.",
+            "Liberal Democrats",
+            "organization",
+        ),
         # a party's spokesperson; a company's document with the company named before
         ("A Labour spokeswoman said the plan was costed.", "Labour", "organization"),
         (
@@ -217,6 +223,7 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("One Democratic congressman said the caucus was in revolt.", "person"),
         # one of a party or people, not named
         ("A Democrat said the bill was bad.", "person"),
+        ("Senate Republicans said the bill was dead.", "group"),
         ("A senior Conservative said the target had been quietly abandoned.", "person"),
         ("A Labour MP, who did not want to be named, said the plan was a mess.", "person"),
         ("An official who wished not to be named said the plan was dead.", "person"),
@@ -239,6 +246,8 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         ("The Tribune-Herald reported that the bridge was closed.", "Tribune-Herald"),
         ("The newspaper Kommersant reported that talks had stalled.", "Kommersant"),
         ("The broadcaster RTL reported that the deal was done.", "RTL"),
+        # a name after a noun of news media, even one the tagger took for a person's
+        ("Spies saw a risk, the German magazine Der Blick reported.", "Blick"),
         ("60 Minutes reported that the company had hidden losses.", "60 Minutes"),
         ("AnandTech reported that the drives would ship next year.", "AnandTech"),
         ("Local media reported that the mayor had resigned.", "Local media"),

@@ -233,6 +233,13 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         if _after_honorific(head, lexicon):  # "Dr Fauci", tagged an organization
             name = without_honorific(name, lexicon.honorifics)
             return Typed("named", "person", name, "person:" + name.lower(), False, lemma)
+        party = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
+        if head.ent_type_ == "NORP" and plural and definite and party:
+            # "The Liberal Democrats said": a party by its name, not some of its members
+            party_name = strip_determiner(text)
+            return Typed(
+                "named", "organization", party_name, "org:" + party_name.lower(), False, lemma
+            )
         if head.ent_type_ == "NORP" and plural:  # "Republicans", "Tory MPs": a generic group,
             given = _examples(head, lexicon, matches)  # unless given by its named members
             if given == "named":

@@ -335,9 +335,13 @@ def _role_plural(root: Token, lexicon: Lexicon) -> bool:
 
 
 def _an_outlet(ent: Span, lexicon: Lexicon) -> bool:
-    """A listed outlet of several words the tagger took for a person ("The Herald Sun"); a
-    one-word one may be a surname too ("Bloomberg")."""
+    """A listed outlet of several words the tagger took for a person ("The Herald Sun"; a
+    one-word one may be a surname too: "Bloomberg"), or a name right after a noun of news media
+    ("the German magazine Der Blick")."""
     name = ent[1:] if ent[0].lower_ == "the" else ent
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is not None and before.pos_ == "NOUN" and before.lower_ in lexicon.outlet_nouns:
+        return True
     return len(name) > 1 and lexicon.canonical_outlet(name.text) is not None
 
 
