@@ -659,6 +659,12 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
             "who in 2010 said his goal was to make Obama a one-term president.",
             ["Mitch McConnell"],
         ),
+        # a title inside a name the tagger took for an organization; the surname untagged later
+        (
+            "Conservative MPP Gerald Post said the courthouse should stay open. "
+            '"It has served us for 140 years," Post said.',
+            ["Gerald Post", "Gerald Post"],
+        ),
         # a description stands for the story's subject, not its last voice in another office
         (
             "Maria Santos became chief executive of Northern Lakes Health on Monday. Santos spent "

@@ -204,23 +204,26 @@ class People:
     def _titled_names_mislabelled(self, lexicon: Lexicon) -> None:
         """A name of two or three capitalized words that the tagger labelled an organization
         but that follows a role noun of persons ("Carolina coach Rod Brind'Amour", "Tech
-        billionaire Marcus Vale") is a person's."""
+        billionaire Marcus Vale") or takes one in ("MPP Gerald Post") is a person's."""
         roles = lexicon.person_nouns | lexicon.unnamed_person | lexicon.person_descriptors
         roles |= set(lexicon.genders)
         for ent in list(self._mislabelled(lexicon)):
-            if not 2 <= len(ent) <= 3 or not all(t.text[:1].isupper() for t in ent):
+            inside = len(ent) > 2 and ent[0].lower_.rstrip(".") in roles
+            name = ent[1:] if inside else ent
+            if not 2 <= len(name) <= 3 or not all(t.text[:1].isupper() for t in name):
                 continue
             title = ent.doc[ent.start - 1] if ent.start else None
-            if (
-                title is None
-                or not title.is_lower
-                or title.lemma_.lower() not in roles
-                or not ent.start <= title.head.i < ent.end
-            ):
+            before = (
+                title is not None
+                and title.is_lower
+                and title.lemma_.lower() in roles
+                and ent.start <= title.head.i < ent.end
+            )
+            if not (inside or before):
                 continue
-            person = self._person(_name_words(ent, lexicon), ent)
-            self._name_at(person, ent)
-            person.titles.update(_titles(ent, lexicon))
+            person = self._person(_name_words(name, lexicon), name)
+            self._name_at(person, name)
+            person.titles.update(_titles(name, lexicon))
 
     def _mislabelled(self, lexicon: Lexicon) -> Iterator[Span]:
         """The entities labelled an organization or a place that may be a person's name: not
@@ -268,6 +271,11 @@ class People:
         if exact:
             return exact[0]
         fits = [p for p in self.people if words[-1] in (p.words[0], p.words[-1])]
+        return fits[0] if len(fits) == 1 else None
+
+    def surname(self, word: str) -> Person | None:
+        """The one person named in full whose surname this is (none when two share it)."""
+        fits = [p for p in self.people if len(p.words) > 1 and p.words[-1] == word]
         return fits[0] if len(fits) == 1 else None
 
     def before(self, tok: Token, gender: str | None = None) -> Iterator[Person]:

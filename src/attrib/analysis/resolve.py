@@ -169,6 +169,8 @@ class _Resolver:
             entity: Entity = "organization" if typed.entity == "person" else typed.entity
             typed = replace(typed, type="outlet", entity=entity, key="outlet:" + typed.name.lower())
         person = self.people.at(named)
+        if person is None and named.pos_ == "PROPN" and not named.ent_type_ and _alone(named):
+            person = self.people.surname(named.lower_)  # "Post said", untagged, "Gerald Post"
         if person is not None and self.withheld(named):
             person = None  # "an unnamed aide, John": a name withheld on purpose stays so
         if person is not None and typed.type == "outlet" and len(person.words) < 2:
@@ -935,6 +937,11 @@ class _Resolver:
         if len(typed.name.split()) > len(src.typed.name.split()):
             src.typed = typed
         return src
+
+
+def _alone(tok: Token) -> bool:
+    """A proper noun of one word: no other name word with it ("Post", not "Post Office")."""
+    return not any(c.pos_ == "PROPN" for c in tok.children) and tok.head.pos_ != "PROPN"
 
 
 def _named_body(src: _Source) -> bool:
