@@ -763,6 +763,15 @@ def test_which_said_stands_for_the_noun_that_can_speak(analyze: Analyze) -> None
     assert (name, entity) == ("story about her eating avocados", "document")
 
 
+def test_a_pronoun_of_a_quote_is_no_speaker_of_a_cue_outside_it(analyze: Analyze) -> None:
+    a = analyze(
+        "Mr. Hale hardly clarified the matter, treating her remark as a compliment -- "
+        "''That makes me smart'' -- and, when questioned later, asserting, ''Of course, I pay "
+        "taxes.''"
+    )
+    assert all(name != "That" for name, _, _ in sources(a))
+
+
 def test_a_state_and_party_describe_a_politician_not_a_paper(analyze: Analyze) -> None:
     """Papers named "... Democrat" or "... Republican" come from the lists, not the shape."""
     a = analyze(

@@ -458,6 +458,14 @@ def subject(verb: Token) -> Token | None:
     return _inverted_subject(verb)
 
 
+def cue_subject(ctx: Context, verb: Token) -> Token | None:
+    """The speaker of a cue, but not a pronoun inside a quotation the cue is outside of: the
+    parser's misreading ('-- "That makes me smart" -- and asserting, ...')."""
+    found = subject(verb)
+    misread = found is not None and found.pos_ in ("PRON", "DET") and quoted(ctx, found)
+    return None if misread and not quoted(ctx, verb) else found
+
+
 def _distributed(subject: Token) -> Token:
     """ "Jane and Tom met, each saying ...": "each", "both" or "all" alone stands for the subject
     of the clause it hangs on."""

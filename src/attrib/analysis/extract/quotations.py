@@ -19,10 +19,10 @@ from .context import (
     Context,
     cue_lemma,
     cue_range,
+    cue_subject,
     mention,
     quoted,
     someone,
-    subject,
     tokens_between,
 )
 from .labels import LABEL_CUE
@@ -222,7 +222,7 @@ def _attach_to(ctx: Context, cands: _Candidates, verb: Token, quote: Quote) -> b
     had no content yet joins the list at its end, where newly found attributions go."""
     cand = cands.cued(verb)
     if cand is None:
-        lemma, subj = cue_lemma(ctx, verb), subject(verb)
+        lemma, subj = cue_lemma(ctx, verb), cue_subject(ctx, verb)
         if lemma is None or subj is None:
             return False
         cue, source = cue_range(ctx, verb), mention(ctx, subj)

@@ -18,6 +18,7 @@ from .context import (
     cites_someone,
     cue_lemma,
     cue_range,
+    cue_subject,
     inverted_object,
     is_passive,
     is_relay,
@@ -31,7 +32,6 @@ from .context import (
     quoted,
     someone,
     spliced_cue,
-    subject,
     topic_preposition,
     trailing_participle,
     trailing_report,
@@ -54,7 +54,7 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
     lemma = cue_lemma(ctx, verb)
     if lemma is None or is_relay(ctx, lemma, verb):
         return None
-    subj = subject(verb)
+    subj = cue_subject(ctx, verb)
     if subj is None or not any(t.text[:1].isalpha() for t in subj.subtree):  # "'s", a symbol
         return None
     if subj.lower_ in ("it", "there") and is_passive(verb):
