@@ -113,6 +113,12 @@ def chain(a: Analysis) -> list[list[str]]:
             "report",
             "document",
         ),
+        # with no article, too: "Video shows" after "Police released video"
+        (
+            "Tulsa police released video of the shooting. Video shows that he had his hands up.",
+            "video",
+            "document",
+        ),
         ("Smith's wife said he was innocent.", "Smith's wife", "person"),
         ("His daughter said the trial had been unfair.", "His daughter", "person"),
         ("One of his lawyers, Jane Roe, said the appeal was filed.", "Jane Roe", "person"),

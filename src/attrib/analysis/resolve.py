@@ -387,7 +387,9 @@ class _Resolver:
             if body is not None:
                 return body
         if not typed.anaphoric:
-            return None
+            bare = typed.entity == "document" and look_back and not any(head.lefts)
+            # "Video shows ..." after "Police released video": the document named before
+            return self.document_named_before(head) if bare and _bare(head) else None
         if self.describes_body(head, typed):
             return self.body_before(head)
         if self.names_an_institution(head, typed):
