@@ -322,6 +322,8 @@ def test_a_name_with_an_apostrophe_speaks(analyze: Analyze, name: str) -> None:
         "But this result was mostly explained statistically by the measure of perceptiveness.",
         "She put it in the drawer.",
         "The launch went according to plan.",
+        # a relative clause on a cause, not a speaker ("a story ..., which said" is one)
+        "My father died of brain cancer, which confirmed what I always knew.",
         "As noted above, the figures exclude Quebec.",  # the writer's cross-reference
         # a quotation ending a phrase after a cue of no speech is no one's statement
         'Millions identify as Indigenous due to their descent "from the first peoples."',

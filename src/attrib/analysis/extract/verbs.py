@@ -102,6 +102,11 @@ def _agent_can_speak(ctx: Context, subj: Token) -> bool:
     clause hangs on ("a move in a dispute that signaled ..."), is one when it names someone or a
     text ("was announced by the ministry", "by critics", "by a new study"), a cause when it is
     any other common noun ("predicted by the average intelligence of the members")."""
+    clause = subj.head
+    if subj.tag_ in ("WDT", "WP") and clause.dep_ == "relcl":  # "of brain cancer, which ..."
+        subj = clause.head
+        if subj.dep_ == "pobj" and someone(ctx, subj.head.head):
+            return True  # "a story about her eating avocados which said": the story's
     return subj.dep_ != "pobj" or someone(ctx, subj)
 
 
