@@ -925,6 +925,12 @@ def test_a_lead_description_stays_unnamed_without_a_tie_to_a_later_name(
             "they describe the damage. Scientists said the costs would keep rising.",
             "unnamed",
         ),
+        # what a named body released in the sentence before is their work
+        (
+            "Last October, the Weather Agency released its Winter Outlook. Researchers "
+            "predicted that the drought would go on.",
+            "named",
+        ),
     ],
 )
 def test_the_researchers_are_the_authors_of_the_study_before_them(

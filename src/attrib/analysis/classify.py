@@ -31,7 +31,7 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "a
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _NOT_CALLED = frozenset({"GPE", "NORP", "LOC", "PERSON", "DATE", "CARDINAL", "ORDINAL"})
-_ISSUING = frozenset(
+ISSUING = frozenset(
     {
         "release",
         "publish",
@@ -512,7 +512,7 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
             ]
         elif child.dep_ in ("acl", "relcl"):
             issuers += _clause_issuers(child, lexicon)
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in _ISSUING:  # "The CBO released a report"
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in ISSUING:  # "The CBO released a report"
         issuers += [c for c in head.head.children if c.dep_ == "nsubj"]
     verb = head.head.head
     if (
@@ -560,7 +560,7 @@ def _clause_issuers(clause: Token, lexicon: Lexicon) -> list[Token]:
             c.lower_ == "in" and lemma in ("appear", "publish")
         ):
             found += [p for p in c.children if p.dep_ == "pobj"]
-        elif c.dep_ == "nsubj" and clause.dep_ == "relcl" and lemma in _ISSUING:
+        elif c.dep_ == "nsubj" and clause.dep_ == "relcl" and lemma in ISSUING:
             found += [] if c.tag_ in ("WDT", "WP") else [c]
     return found
 

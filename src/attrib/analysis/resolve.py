@@ -27,6 +27,7 @@ from ..results import (
 )
 from .classify import (
     INDEFINITE_PRONOUNS,
+    ISSUING,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     PRONOUNS_SPEAKER,
@@ -570,14 +571,35 @@ class _Resolver:
         paper = self.noun_before("paper", head.i)  # the last paper, when it is no newspaper
         found = [self.noun_before(lemma, head.i) for lemma in self.lex.study_nouns]
         studies = [t for t in (*found, paper if paper and scholarly(paper) else None) if t]
-        if not studies:
+        study = max(studies, key=lambda t: t.i) if studies else None
+        issuer = self.issued_before(head)
+        if issuer is not None and (study is None or issuer.i > study.i):
+            # "NOAA released its Winter Outlook. Researchers predicted ...": NOAA's
+            return self.resolve_head(issuer, [issuer], look_back=False)
+        if study is None:
             return None
-        study = max(studies, key=lambda t: t.i)
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in study.children):
             return None  # "their paper": whoever "their" is
         if classify(study, self.lex, self.matches).type not in ("named", "outlet"):
             return None
         return self.resolve_head(study, [study], look_back=False)
+
+    def issued_before(self, head: Token) -> Token | None:
+        """A named organization that, in the sentence before ``head``, released or published
+        something: whose researchers "researchers" then are."""
+        start = self.first_token(self.sentence[head.i] - 1)
+        for verb in reversed(self.doc[start : self.first_token(self.sentence[head.i])]):
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in ISSUING:
+                continue
+            if not any(c.dep_ == "dobj" for c in verb.children):
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            typed = classify(subj, self.lex, self.matches)
+            if typed.type == "named" and typed.entity == "organization":
+                return subj
+        return None
 
     def noun_before(
         self, lemma: str, i: int, accept: Callable[[Token], bool] = lambda _: True
