@@ -758,7 +758,8 @@ class _Resolver:
             )
             prefer = (speaker or fresh) and described is None
             person = who if isinstance(who, Person) else None
-            times = sum(m < head.i for m in person.mentions) if person else 0
+            # mentions are sorted: how many come before the description, in log time
+            times = bisect_left(person.mentions, head.i) if salient and person else 0
             unsure = gender is not None and (person is None or person.gender != gender)
             key = (
                 not (distance == 0 and subject),
