@@ -252,6 +252,8 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         ("The Tribune-Herald reported that the bridge was closed.", "Tribune-Herald"),
         ("The newspaper Kommersant reported that talks had stalled.", "Kommersant"),
         ("The broadcaster RTL reported that the deal was done.", "RTL"),
+        # a UK scoop: the cue read as a noun takes the article
+        ("The prime minister will resign next week, the Guardian understands.", "the Guardian"),
         # a name after a noun of news media, even one the tagger took for a person's
         ("Spies saw a risk, the German magazine Der Blick reported.", "Blick"),
         ("60 Minutes reported that the company had hidden losses.", "60 Minutes"),

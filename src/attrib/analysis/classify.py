@@ -195,7 +195,11 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     text = head.doc[core[0].i : core[-1].i + 1].text  # not doc.text: that is O(n) a call
     definite = core[0].lower_ in _DEFINITE or any(t.dep_ == "poss" for t in core)
     # "The Times of India", not "The Times"; "The Globe and Mail", one entity with a conjunct
-    listed = matches.outlet([*mention_tokens(head), *head.doc[slice(*_entity_range(head))]], head)
+    tokens = [*mention_tokens(head), *head.doc[slice(*_entity_range(head))]]
+    article = head.doc[head.left_edge.i - 1] if head.left_edge.i else None
+    if article is not None and article.lower_ == "the" and article.head.i == head.head.i:
+        tokens.append(article)  # "the Guardian understands", the cue read as a noun
+    listed = matches.outlet(tokens, head)
     if listed is not None:  # named as written ("UNN"), known by its canonical name
         canonical, written = listed
         return Typed("outlet", "organization", written, "outlet:" + canonical.lower(), False, lemma)
