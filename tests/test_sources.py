@@ -101,6 +101,13 @@ def chain(a: Analysis) -> list[list[str]]:
             "Liberal Democrats",
             "organization",
         ),
+        # an issuer described, with its name set beside it
+        (
+            "Security forces used live ammunition, a report by the rights group Justice Watch "
+            "said on Wednesday.",
+            "report by the rights group",
+            "document",
+        ),
         # a party's spokesperson; a company's document with the company named before
         ("A Labour spokeswoman said the plan was costed.", "Labour", "organization"),
         (
@@ -252,6 +259,8 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         ("The Tribune-Herald reported that the bridge was closed.", "Tribune-Herald"),
         ("The newspaper Kommersant reported that talks had stalled.", "Kommersant"),
         ("The broadcaster RTL reported that the deal was done.", "RTL"),
+        # a paper named by a demonym the tagger takes for a place
+        ("The council voted. The Coloradoan reported that two cities would follow.", "Coloradoan"),
         # a UK scoop: the cue read as a noun takes the article
         ("The prime minister will resign next week, the Guardian understands.", "the Guardian"),
         # a name after a noun of news media, even one the tagger took for a person's
@@ -1191,6 +1200,23 @@ def test_the_last_word_of_an_outlet_named_before_is_that_outlet(analyze: Analyze
 )
 def test_places_and_plain_groups(analyze: Analyze, text: str, expected: tuple[str, ...]) -> None:
     assert sources(analyze(text))[0][: len(expected)] == expected
+
+
+def test_the_report_of_an_outlet_that_reported_is_the_outlet(analyze: Analyze) -> None:
+    a = analyze(
+        "Regulators have asked banks to limit purchases, Bloomberg News reported on Tuesday, "
+        "citing people familiar with the matter. The instruction was delivered last week, the "
+        "report said."
+    )
+    assert sources(a)[-1] == ("Bloomberg News", "outlet", "organization")
+
+
+def test_they_after_anonymous_sources_is_not_a_person_named_between(analyze: Analyze) -> None:
+    a = analyze(
+        "The agency has summoned businessman Rajiv Khurana for questioning, sources said. "
+        "Khurana, who owns hotels in Goa, has been asked to appear on Tuesday, they said."
+    )
+    assert [name for name, _, _ in sources(a)] == ["sources", "sources"]
 
 
 def test_a_claim_ends_before_according_to_another_source(analyze: Analyze) -> None:

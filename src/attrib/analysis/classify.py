@@ -537,6 +537,9 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in issuer.children)
         if definite and typed.entity == "organization" and issuer.dep_ == "poss":
             return "named", issuer  # "the company's annual filing": the company named before
+        unnamed_body = typed.type == "unnamed" and typed.entity == "organization"
+        if unnamed_body and proper_name_beside(issuer) is not None:
+            return "named", issuer  # "a report by the rights group Justice Watch"
         venue = issuer.head.lower_ == "in" and research
         if typed.type == "outlet" and venue:  # "a study that appeared in the BMJ": its authors'
             return "named", issuer

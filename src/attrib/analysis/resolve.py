@@ -299,8 +299,12 @@ class _Resolver:
             # "The Northland Age reported that", "WRAL reported that"
             return core_tokens(head)[0].lower_ == "the" or head.text.isupper()
         # "The Australian reported": a paper named as a people's adjective, the tagger's NORP
+        # ... or as a demonym the tagger takes for a place ("The Coloradoan", "The Tennessean")
+        demonym = head.ent_type_ == "GPE" and head.lower_.endswith(("ian", "ean", "oan"))
         paper = (
-            head.ent_type_ == "NORP" and head.tag_ == "NNP" and core_tokens(head)[0].lower_ == "the"
+            (head.ent_type_ == "NORP" or demonym)
+            and head.tag_ == "NNP"
+            and core_tokens(head)[0].lower_ == "the"
         )
         return (
             typed.type == "named"
@@ -439,7 +443,7 @@ class _Resolver:
         if lemma in _GENERIC_PERSON:
             return self.last(lambda s: s.typed.type == "unnamed" and s.typed.entity == "person")
         if typed.entity == "document" and look_back and _bare(head):
-            return self.document_named_before(head)
+            return self.outlet_report_before(head, typed) or self.document_named_before(head)
         if look_back and self.describes_person(head, typed):
             # "the billionaire", "the 34-year-old", "the former mayor": the person last named
             gender = self.lex.genders.get(lemma)
@@ -467,7 +471,7 @@ class _Resolver:
             self.settings.pronoun_reach,
             lambda _: False,
             lambda s: s.typed.entity in entities,
-            lambda _: True,
+            lambda t: self.people.at(t) is None,  # "Khurana", tagged an organization, is a man
             described=self.described_things if thing else self.bodies_and_groups,
         ) or self.last(lambda s: s.typed.entity in entities)
 
@@ -563,6 +567,21 @@ class _Resolver:
         return any(
             t.ent_type_ == "ORG" or t.lemma_.lower() in self.lex.institutions for t in bodies
         )
+
+    def outlet_report_before(self, head: Token, typed: Typed) -> _Source | None:
+        """ "The report said" after "Bloomberg News reported ...": the outlet that reported in
+        reach, as the subject of its sentence, when nothing of that noun came before."""
+        lemma = typed.head_lemma
+        pieces = self.lex.news_reports | self.lex.news_pieces
+        if lemma not in pieces or self.noun_before(lemma, head.i) is not None:
+            return None
+        here = self.sentence[head.i]
+        for n in range(here, max(0, here - self.settings.description_reach) - 1, -1):
+            for i, said in reversed(self.mentioned.get(n, ())):
+                subject = self.doc[i].dep_ == "nsubj"
+                if i < head.i and subject and isinstance(said, _Source):
+                    return said if said.typed.type == "outlet" else None
+        return None
 
     def study_named_before(self, head: Token) -> _Source | None:
         """The study mentioned last before ``head``, when it names its authors or issuer ("a
