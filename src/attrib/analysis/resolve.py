@@ -170,7 +170,7 @@ class _Resolver:
             entity: Entity = "organization" if typed.entity == "person" else typed.entity
             typed = replace(typed, type="outlet", entity=entity, key="outlet:" + typed.name.lower())
         person = self.people.at(named)
-        if person is None and named.pos_ == "PROPN" and not named.ent_type_ and _alone(named):
+        if person is None and named.pos_ == "PROPN" and not named.ent_type_ and _single_name(named):
             person = self.people.surname(named.lower_)  # "Post said", untagged, "Gerald Post"
         if person is not None and self.withheld(named):
             person = None  # "an unnamed aide, John": a name withheld on purpose stays so
@@ -783,7 +783,7 @@ class _Resolver:
             key = (
                 not (distance == 0 and subject),
                 unsure,
-                -times if salient else 0,
+                -times,
                 not prefer,
                 distance,
                 not subject,
@@ -983,7 +983,7 @@ class _Resolver:
         return src
 
 
-def _alone(tok: Token) -> bool:
+def _single_name(tok: Token) -> bool:
     """A proper noun of one word: no other name word with it ("Post", not "Post Office")."""
     return not any(c.pos_ == "PROPN" for c in tok.children) and tok.head.pos_ != "PROPN"
 
