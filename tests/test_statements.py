@@ -356,6 +356,16 @@ def test_an_outlet_label_is_a_speaker(analyze: Analyze) -> None:
     ]
 
 
+def test_a_label_with_an_honorific_is_the_person_named_in_full(analyze: Analyze) -> None:
+    """The tagger may miss "Mr Malone" before a colon; the article spells out "Thomas Malone"."""
+    a = analyze(
+        "Thomas Malone wrote a book about groups.\n\nMr Malone: Markets are one of the five "
+        "types of decision-making superminds I describe in the book. And there is a precise "
+        "sense in which markets give the most freedom."
+    )
+    assert [speaker(a, st) for st in a.statements] == ["Thomas Malone"]
+
+
 def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(analyze: Analyze) -> None:
     a = analyze(
         "What readers told us about the new bridge.\n\n"

@@ -104,7 +104,10 @@ def _speaker(
     often misses a lone name before a colon, and title-case kickers such as
     "Stealth Over Health:" look like names but are never entities).
     """
-    spelled_out = names.get(tuple(t.lower_ for t in label if not t.is_punct))
+    honorifics = ctx.lexicon.honorifics  # "Mr Malone:" after "Thomas Malone"
+    words = [t.lower_ for t in label if not t.is_punct]
+    bare = [w for w in words if w.rstrip(".") not in honorifics]
+    spelled_out = names.get(tuple(words)) or (names.get(tuple(bare)) if bare else None)
     if ctx.matches.outlet(list(label), label.root) is not None:  # "The Economist: ..."
         return label.root
     if label.text.isupper():
