@@ -300,8 +300,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
             return Typed("named", "organization", name, "org:" + name.lower(), False, lemma)
         entity = "group" if _people(head) == "group" else "organization"
         return Typed("unnamed", entity, name, "anon:" + name.lower(), definite, lemma)
-    offices = lexicon.office_words | lexicon.past_office_words
-    office = definite and any(t.lower_ in offices for t in core)  # "the chief executive"
+    office = definite and any(t.lower_ in lexicon.offices for t in core)  # "the chief executive"
     unnamed_head = (
         lemma in lexicon.unnamed_person and not office
     ) or lower in lexicon.unnamed_group

@@ -260,6 +260,12 @@ class Lexicon:
         return self.cue_forms.get(form)
 
     @cached_property
+    def offices(self) -> frozenset[str]:
+        """Words that, with "the", make an anonymity head one office-holder, present or past
+        ("the chief executive", "the former adviser")."""
+        return self.office_words | self.past_office_words
+
+    @cached_property
     def speaker_nouns(self) -> frozenset[str]:
         """Common nouns for someone who can speak, a body, the media or a text ("the ministry",
         "critics", "a physician's lawyer", "a new study", "the paper")."""

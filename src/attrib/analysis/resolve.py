@@ -709,8 +709,7 @@ class _Resolver:
         """A definite description of one person that is not a mark of anonymity ("the official"
         stays anonymous, "the chief executive" is one office) and carries no qualifier of its
         own ("the mayor of the next town")."""
-        offices = self.lex.office_words | self.lex.past_office_words
-        office = any(c.lower_ in offices for c in head.lefts)
+        office = any(c.lower_ in self.lex.offices for c in head.lefts)
         return (
             typed.entity == "person"
             and (

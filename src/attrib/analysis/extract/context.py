@@ -369,11 +369,7 @@ def _closes_sentence(tok: Token, hearer: bool = False) -> bool:
     objects = CLAUSES if hearer else (*CLAUSES, "dobj")
     if any(c.dep_ in objects and c.i > tok.i for c in tok.children):
         return False
-    doc = tok.doc
-    last = tok.sent.end - 1
-    while last > tok.i and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
-    return tok.right_edge.i >= last
+    return ends_sentence(tok.right_edge)
 
 
 def topic_preposition(ctx: Context, verb: Token) -> Token | None:
