@@ -558,3 +558,41 @@ def test_said_on_condition_of_anonymity_that_is_a_statement(analyze) -> None:
 def test_participial_phrase_after_the_source_is_not_part_of_it(analyze) -> None:
     st = only(analyze("Trump, speaking to a veterans group in Virginia, said the system failed."))
     assert_statement(st, "indirect", "the system failed", "said", "Trump")
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_its_quote(analyze) -> None:
+    a = analyze(
+        "”The plan confirms where he stands. He said it over and over.” ― Vera Cruz\n"
+        "“I liked it a lot.” ― Tom Ames"
+    )
+    assert [(st.content.text, source_name(a, st)) for st in a.statements] == [
+        ("”The plan confirms where he stands. He said it over and over.”", "Vera Cruz"),
+        ("“I liked it a lot.”", "Tom Ames"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "Experts disagree. Said Ellis: “I am not sure she is interested in reform.”",
+            "Said",
+            "Ellis",
+        ),
+        (
+            "The vote was close.\n\nSaid Senator Mary Hart: “We lost, and we know why.”",
+            "Said",
+            "Mary Hart",
+        ),
+        ("The plan failed. Added one aide: “It was doomed from the start.”", "Added", "aide"),
+    ],
+)
+def test_a_cue_opening_its_sentence_is_followed_by_its_speaker(analyze, text, cue, source) -> None:
+    a = analyze(text)
+    st = a.statements[-1]
+    quote = text[text.index("“") :]
+    assert (st.content.text, st.cue.text if st.cue else None, source_name(a, st)) == (
+        quote,
+        cue,
+        source,
+    )

@@ -1083,10 +1083,23 @@ def test_chains(analyze: Analyze, text: str, expected: list[str]) -> None:
     assert chain(analyze(text)) == [expected]
 
 
-def test_a_reason_cited_is_no_source_but_the_citers_own_claim(analyze: Analyze) -> None:
-    a = analyze("The union called the plan a disgrace, citing its work after the attacks.")
-    assert chain(a) == [["union"], ["union"]]
-    assert a.statements[1].content.text.startswith("its work")
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The union called the plan a disgrace, citing its work after the attacks.", "its work"),
+        (
+            "The country had changed for the better, the senator said, citing the release of "
+            "political prisoners.",
+            "the release of",
+        ),
+    ],
+)
+def test_a_reason_cited_is_no_source_but_the_citers_own_claim(
+    analyze: Analyze, text: str, reason: str
+) -> None:
+    a = analyze(text)
+    assert len({tuple(c) for c in chain(a)}) == 1 and len(chain(a)[0]) == 1
+    assert a.statements[1].content.text.startswith(reason)
 
 
 def test_said_according_to_an_outlet_relays_the_speaker_and_stays_the_outlets(

@@ -188,6 +188,9 @@ class Lexicon:
     law_nouns: frozenset[str]
     """Acts of a legislature or government ("the regulations"): on the record, whoever issued
     them."""
+    document_acts: frozenset[str]
+    """Documents named by the act of issuing them, which an of-object makes the act ("the
+    release of prisoners"): no source to cite."""
     document_portions: frozenset[str]
     """Part or a copy of a document ("details", "a draft"): the document's issuer's."""
     obtaining_verbs: frozenset[str]
@@ -354,6 +357,7 @@ class Lexicon:
             | documents["law"]
             | documents["portion"],
             law_nouns=documents["law"],
+            document_acts=documents["act"],
             document_portions=documents["portion"],
             obtaining_verbs=documents["obtained"],
             document_places=documents["place"],

@@ -56,6 +56,12 @@ def _opens_here(text: str, i: int, start: int) -> bool:
     return i == start or text[i - 1].isspace() or text[i - 1] in "([{—–-:/"
 
 
+def _closer_opens(text: str, i: int, start: int) -> bool:
+    """A closing mark where a quote opens, right before a word, opens one: the typo of a page
+    that starts a quotation with the wrong mark ('”What is most infuriating is ...”')."""
+    return _opens_here(text, i, start) and i + 1 < len(text) and text[i + 1].isalnum()
+
+
 def _single_closes(text: str, i: int) -> bool:
     """’ closes a quote only when no letter follows (else it is an apostrophe)."""
     return i + 1 >= len(text) or not text[i + 1].isalnum()
@@ -82,7 +88,11 @@ def _paragraph_quotes(text: str, start: int, end: int) -> Iterator[Quote]:
             if doubled and _opens_here(text, i, start):
                 open_at, single_at, width = i, None, 2
                 i += 1
-            elif ch in OPENERS or (ch == STRAIGHT and _opens_here(text, i, start)):
+            elif (
+                ch in OPENERS
+                or (ch == STRAIGHT and _opens_here(text, i, start))
+                or (ch in CLOSERS and _closer_opens(text, i, start))
+            ):
                 open_at, single_at, width = i, None, 1
             elif ch == SINGLE_OPEN and _opens_here(text, i, start):
                 single_at = i

@@ -508,7 +508,13 @@ def cites_someone(ctx: Context, lemma: str, verb: Token) -> bool:
     """ "cited officials", "quoting the minister": the object is a source; "cited her record",
     "citing a threat to public health": the object is what is said."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return lemma in CITING and (obj is None or someone(ctx, obj))
+    return lemma in CITING and (obj is None or (someone(ctx, obj) and not _an_act(ctx, obj)))
+
+
+def _an_act(ctx: Context, noun: Token) -> bool:
+    """ "the release of political prisoners": a document noun that names an act on its object."""
+    acts = ctx.lexicon.document_acts
+    return noun.lemma_.lower() in acts and any(c.lower_ == "of" for c in noun.children)
 
 
 def is_relay(ctx: Context, lemma: str, verb: Token) -> bool:

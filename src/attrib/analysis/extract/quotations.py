@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..quotes import Quote
-from .candidates import Candidate, fresh_uids, merge_ranges, with_content
+from .candidates import Candidate, Mention, fresh_uids, merge_ranges, with_content
 from .context import (
     Context,
     cue_lemma,
@@ -223,14 +223,39 @@ def _attach_to(ctx: Context, cands: _Candidates, verb: Token, quote: Quote) -> b
     cand = cands.cued(verb)
     if cand is None:
         lemma, subj = cue_lemma(ctx, verb), cue_subject(ctx, verb)
-        if lemma is None or subj is None:
+        source = mention(ctx, subj) if subj is not None else _inverted_speaker(ctx, verb, quote)
+        if lemma is None or source is None:
             return False
-        cue, source = cue_range(ctx, verb), mention(ctx, subj)
+        cue = cue_range(ctx, verb)
         cls = ctx.lexicon.cue_class(lemma)
         cand = Candidate(next(cands.uids), (), cue, source, lemma, verb.i, cls=cls)
     pieces = merge_ranges([*cand.pieces, (quote.start, quote.end)])
     cands.put(replace(cand, pieces=pieces), last=not cand.pieces)
     return True
+
+
+def _inverted_speaker(ctx: Context, verb: Token, quote: Quote) -> Mention | None:
+    """'Said Ellis: "..."', 'Added one aide, "..."': a cue opening its sentence, then the
+    speaker up to the colon or comma before the quotation (the parser, seeing no subject, hangs
+    the words anywhere)."""
+    end = _end_before(ctx, quote)
+    if ctx.text[end - 1 : end] not in (":", ",") or not _opens_sentence(ctx, verb):
+        return None
+    words = tokens_between(ctx, verb.idx + len(verb), end - 1)
+    if not 0 < len(words) <= ctx.settings.max_label_words or any(
+        t.pos_ in ("VERB", "AUX", "PUNCT") or quoted(ctx, t) for t in words
+    ):
+        return None
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") and someone(ctx, t)]
+    if not nouns:
+        return None
+    return Mention(words[0].idx, words[-1].idx + len(words[-1]), (nouns[-1],))
+
+
+def _opens_sentence(ctx: Context, tok: Token) -> bool:
+    """Whether nothing but a sentence's end, a line break or the text's start comes before."""
+    before = ctx.text[max(0, tok.idx - ctx.settings.cue_lookback_chars) : tok.idx].rstrip()
+    return tok.is_title and (not before or before[-1] in '.!?"”’')
 
 
 def _run_into_next(ctx: Context, cands: _Candidates, quotes: list[Quote]) -> list[Quote]:
