@@ -153,6 +153,7 @@ def chain(a: Analysis) -> list[list[str]]:
             "document",
         ),
         ("The report, which the CBO released Monday, says the deficit grew.", "report", "document"),
+        ("A report that Acme Corp. filed on Monday shows that sales fell.", "report", "document"),
         ("A paper by Jane Roe shows that the bees are declining.", "paper by Jane Roe", "document"),
         # the participle hangs on the nearer noun; the recording is what the city released
         (

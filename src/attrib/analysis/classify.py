@@ -558,7 +558,8 @@ def _misread_article(pobj: Token) -> Token:
 
 def _clause_issuers(clause: Token, lexicon: Lexicon) -> list[Token]:
     """Who issued a document, from a clause on it: "compiled by X", "published in X", "a
-    study that appeared in X", "a speech X delivered", "the report, which X released"."""
+    study that appeared in X", "a speech X delivered", "the report, which X released" (a clause
+    with a subject of its own is a relative one, even where the parser calls it acl)."""
     lemma = clause.lemma_.lower()
     found = []
     for c in clause.children:
@@ -566,8 +567,8 @@ def _clause_issuers(clause: Token, lexicon: Lexicon) -> list[Token]:
             c.lower_ == "in" and lemma in ("appear", "publish")
         ):
             found += [p for p in c.children if p.dep_ == "pobj"]
-        elif c.dep_ == "nsubj" and clause.dep_ == "relcl" and lemma in ISSUING:
-            found += [] if c.tag_ in ("WDT", "WP") else [c]
+        elif c.dep_ == "nsubj" and lemma in ISSUING:  # a relative clause, whatever its label
+            found += [] if c.tag_ in ("WDT", "WP") else [c]  # ("a report that Acme filed")
     return found
 
 
