@@ -175,6 +175,12 @@ def chain(a: Analysis) -> list[list[str]]:
         ),
         # a law is on the record, and part of a document is its issuer's
         ("The new regulations state that bars must close at ten.", "new regulations", "document"),
+        # the voice of a document speaks as the document
+        (
+            "“You pay your taxes, so why didn’t he pay his?” a narrator in the Clinton ad asks.",
+            "Clinton ad",
+            "document",
+        ),
         (
             "Details of the legislation revealed that venues must close.",
             "Details of the legislation",
@@ -192,6 +198,14 @@ def test_a_document_of_the_same_kind_refers_back(analyze: Analyze) -> None:
         "that unemployment rose."
     )
     assert sources(a) == [("figures", "named", "document")]
+
+
+def test_a_documents_voice_is_the_document_named_before(analyze: Analyze) -> None:
+    a = analyze(
+        "The Clinton campaign released an ad on Monday. “If he thinks that makes him smart,” the "
+        "ad’s narrator says, “what does he think of you?”"
+    )
+    assert sources(a) == [("ad", "named", "document")]
 
 
 def test_the_statement_a_speaker_spoke_in_is_theirs(analyze: Analyze) -> None:
@@ -246,6 +260,7 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("Those familiar with the talks said the deal was close.", "group"),
         ("Those who know him say he is tired.", "group"),
         ("An average of recent polls shows the race is tied.", "document"),
+        ("The narrator of a new video says the town is dying.", "document"),
     ],
 )
 def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, entity: str) -> None:

@@ -281,6 +281,9 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         # (after documents: "Records show ...", capitalised first in a sentence, is none)
         name = strip_determiner(text)
         return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
+    voiced = _voiced(head, lexicon, matches)
+    if voiced is not None:  # "a narrator in the Clinton ad": the ad speaks
+        return voiced
     represented = _represented(head, lexicon, matches)
     if represented is not None and not anonymous:  # "a spokesperson for Acme Corp."
         name, entity = represented
@@ -570,6 +573,25 @@ def _clause_issuers(clause: Token, lexicon: Lexicon) -> list[Token]:
         elif c.dep_ == "nsubj" and lemma in ISSUING:  # a relative clause, whatever its label
             found += [] if c.tag_ in ("WDT", "WP") else [c]  # ("a report that Acme filed")
     return found
+
+
+def _voiced(head: Token, lexicon: Lexicon, matches: Matches) -> Typed | None:
+    """The document whose voice ``head`` is, typed: "a narrator in the Clinton ad", "the ad's
+    narrator", "the narrator of the video"."""
+    if head.lemma_.lower() not in lexicon.document_voices:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss":
+            documents = [child]
+        elif child.dep_ == "prep" and child.lower_ in ("in", "of", "on"):
+            documents = [c for c in child.children if c.dep_ == "pobj"]
+        else:
+            continue
+        for document in documents:
+            typed = classify(document, lexicon, matches)
+            if typed.entity == "document":
+                return typed
+    return None
 
 
 def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, Entity] | None:

@@ -244,6 +244,8 @@ class Lexicon:
     """Role noun or title -> every word for that role ("judge" -> "judge", "justice")."""
     relations: frozenset[str]
     """Kin ("wife", "father"): one identifiable person when whose kin is said ("his wife")."""
+    document_voices: frozenset[str]
+    """Nouns of the voice a document speaks in ("narrator"): the document's words."""
     plain_people: frozenset[str]
     """People described only as such ("the man", "the teenager"): whoever was described so
     before, named or not."""
@@ -277,6 +279,7 @@ class Lexicon:
             self.relations,
             self.representatives,
             self.counsel,
+            self.document_voices,
             self.unnamed_person,
             self.unnamed_group,
             self.institutions,
@@ -387,6 +390,7 @@ class Lexicon:
             representatives=people["representative"],
             counsel=people["counsel"],
             relations=people["relation"],
+            document_voices=people["voice"],
             plain_people=people["plain"],
             person_descriptors=people["descriptor"],
             same_role=_same_role(people["same-role"]),
