@@ -364,6 +364,26 @@ def test_they_is_the_nearest_group_spoken_or_not(analyze: Analyze) -> None:
     ("text", "expected"),
     [
         (
+            "Farmers marched on the capital on Monday. They say prices are too low.",
+            ("Farmers", "unnamed", "group"),
+        ),
+        (
+            "Opponents will ask the court to strike the rules down.\n\nTwelve states led by "
+            "Ohio are challenging the rules.\n\nThey argue that the agency overstepped.",
+            ("Twelve states led by Ohio", "named", "group"),
+        ),
+    ],
+)
+def test_they_is_the_group_that_is_subject_before(
+    analyze: Analyze, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert sources(analyze(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "The Environment Agency issued 40 flood warnings. "
             "Those officials said rivers would peak on Saturday.",
             ("Environment Agency", "named", "organization"),
@@ -1168,6 +1188,10 @@ def test_the_man_is_whoever_was_described_so_before(
         (
             "A bench headed by Justice Arvind Rao said the matter was urgent.",
             ("bench headed by Justice Arvind Rao", "named", "group"),
+        ),
+        (
+            "A coalition led by Saudi Arabia said the strikes would go on.",
+            ("coalition led by Saudi Arabia", "named", "group"),
         ),
         (
             "A friend of Tom Hale and Jane Roe said the plan was bad.",

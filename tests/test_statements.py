@@ -328,6 +328,8 @@ def test_a_name_with_an_apostrophe_speaks(analyze: Analyze, name: str) -> None:
         # a quotation ending a phrase after a cue of no speech is no one's statement
         'Millions identify as Indigenous due to their descent "from the first peoples."',
         "According to tradition, the mayor cuts the ribbon.",
+        # a list of what someone does, its subject left out: "Keeps" is the verb, no speaker
+        "Imagine that she:\n\nKeeps saying she opposed the war, when there are clips of her.",
     ],
 )
 def test_non_speech_readings_of_cue_words(analyze: Analyze, text: str) -> None:

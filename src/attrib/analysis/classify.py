@@ -422,9 +422,12 @@ def _named_in_it(head: Token, lexicon: Lexicon) -> bool:
                 return True
         if child.dep_ == "acl" and child.lemma_.lower() in _LEADING:
             agents = [p for a in child.children if a.dep_ == "agent" for p in a.children]
-            if any(p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in agents):
-                return True
+            if any(p.dep_ == "pobj" and p.ent_type_ in _LEADERS for p in agents):
+                return True  # "a team led by Jane Roe", "27 states led by West Virginia"
     return False
+
+
+_LEADERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def scholarly(head: Token) -> bool:

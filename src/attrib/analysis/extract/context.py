@@ -434,7 +434,7 @@ def subject(verb: Token) -> Token | None:
         )
         return first if coordinated or named_in_first else last  # '"My view, ...," Kerr said'
     if subjects:
-        return _distributed(subjects[0])
+        return None if _misread_aspect(subjects[0], verb) else _distributed(subjects[0])
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     inverted = inverted_object(verb)
@@ -460,6 +460,21 @@ def cue_subject(ctx: Context, verb: Token) -> Token | None:
     found = subject(verb)
     misread = found is not None and found.pos_ in ("PRON", "DET") and quoted(ctx, found)
     return None if misread and not quoted(ctx, verb) else found
+
+
+_ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "stop", "quit"})
+
+
+def _misread_aspect(subj: Token, verb: Token) -> bool:
+    """ "Keeps saying she opposed the war." (a list of what someone does, the subject left
+    out): the parser took the verb opening the sentence for a plural noun and its subject."""
+    return (
+        subj.tag_ == "NNS"
+        and subj.is_sent_start is True
+        and subj.lemma_.lower() in _ASPECTUAL
+        and verb.tag_ == "VBG"
+        and verb.i == subj.i + 1
+    )
 
 
 def _distributed(subject: Token) -> Token:
