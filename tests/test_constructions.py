@@ -596,3 +596,35 @@ def test_a_cue_opening_its_sentence_is_followed_by_its_speaker(analyze, text, cu
         cue,
         source,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        # the parser hangs the cue on a time clause of the claim
+        (
+            "Three people were hurt when a lorry overturned on the motorway on Friday night, "
+            "police said.",
+            "Three people were hurt when a lorry overturned on the motorway on Friday night",
+            "police",
+        ),
+        (
+            "Troops have rescued 23 kidnapped students of a technical college in Kogi State, "
+            "Premium Herald reported on Sunday, quoting a statement by the army spokesman.",
+            "Troops have rescued 23 kidnapped students of a technical college in Kogi State",
+            "statement by the army spokesman",
+        ),
+        # or takes the cue for a noun
+        (
+            "Rents in Dublin rose by 6.1 per cent in the year to June, figures from the "
+            "Residential Tenancies Board show.",
+            "Rents in Dublin rose by 6.1 per cent in the year to June",
+            "figures from the Residential Tenancies Board",
+        ),
+        ("Waiting lists have fallen, the data show.", "Waiting lists have fallen", "data"),
+    ],
+)
+def test_a_cue_closing_a_long_sentence_after_a_comma(analyze, text, content, source) -> None:
+    a = analyze(text)
+    st = only(a)
+    assert (st.content.text, source_name(a, st)) == (content, source)

@@ -475,6 +475,8 @@ def _with_issuer(head: Token, core: list[Token], issuer: Token) -> str:
     if prep is None:
         return plain
     end = max(prep.right_edge.i, issuer.i) + 1
+    if issuer.dep_ == "compound":  # the name before a cue misread as its head (_misread_cue)
+        end = issuer.i + 1
     stop = next((t.i for t in doc[issuer.i : end] if t.text in _PHRASE_ENDS), end)
     return doc[core[0].i : stop].text
 
@@ -489,7 +491,8 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             issuers.append(child)  # "the EU's statement", "a Washington Post database"
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            issuers += [_misread_article(c) for c in child.children if c.dep_ == "pobj"]
+            objects = [_misread_article(c) for c in child.children if c.dep_ == "pobj"]
+            issuers += [_misread_cue(c, lexicon) for c in objects]
         elif (
             child.lower_ == "of" and {head.lemma_.lower(), head.lower_} & lexicon.document_portions
         ):
@@ -559,6 +562,22 @@ def _misread_article(pobj: Token) -> Token:
     after = pobj.doc[pobj.i + 1] if pobj.i + 1 < len(pobj.doc) else None
     if pobj.tag_ == "DT" and after is not None and after.ent_type_ and after.text.isupper():
         return after
+    return pobj
+
+
+def _misread_cue(pobj: Token, lexicon: Lexicon) -> Token:
+    """The name before a cue closing the sentence that the parser took for the object's head
+    ("..., figures from the CSO show.")."""
+    before = pobj.doc[pobj.i - 1] if pobj.i else None
+    if (
+        pobj.lower_ in lexicon.cue_forms
+        and (pobj.i + 1 == pobj.sent.end or pobj.doc[pobj.i + 1].is_punct)
+        and before is not None
+        and before.dep_ == "compound"
+        and before.pos_ == "PROPN"
+        and before.head == pobj
+    ):
+        return before
     return pobj
 
 

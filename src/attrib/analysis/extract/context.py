@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -270,6 +270,10 @@ def _mistagged_cue(ctx: Context, tok: Token) -> bool:
     with the that-clause the parser hung on it ("The new regulations state that ...")."""
     if not any(c.dep_ == "compound" and _speaker_word(ctx, c) for c in tok.lefts):
         return False
+    if tok.lower_ in ctx.lexicon.cue_forms and ends_sentence(tok):  # "..., the data show."
+        start = _phrase_start(tok)
+        if start > tok.sent.start and tok.doc[start - 1].text == ",":
+            return True
     if tok.tag_ == "NN":  # the that-clause hung on it as a relative or as a complement
         plural = any(c.dep_ == "compound" and c.tag_ == "NNS" for c in tok.lefts)
         complement = any(c.dep_ == "ccomp" for c in tok.children)
@@ -359,6 +363,70 @@ def spliced_cue(ctx: Context, tok: Token) -> bool:
         and not joined
         and any(c.dep_ == "nsubj" for c in tok.children)
         and _closes_sentence(tok, hearer)
+    )
+
+
+class Trailing(NamedTuple):
+    """A trailing attribution: the comma before it, its speaker's head, and, when the parser
+    took the speaker's words apart from the cue, their span."""
+
+    comma: Token
+    speaker: Token
+    words: Span | None
+
+
+def trailing_speaker(ctx: Context, verb: Token) -> Trailing | None:
+    """ "Four people were killed when a bus overturned, police said.", "..., The Courier-Mail
+    reported on Saturday.", "..., figures from the CSO show.": a cue closing a long sentence
+    after a comma and its speaker, which the parser hung on a word of the claim (a time clause,
+    a noun) or took for a noun. Returns the comma and the speaker's head."""
+    noun = verb.pos_ == "NOUN"  # hung as a clause, ", UNN reports." is a relay (relays.fold)
+    if noun and verb.dep_ in ("ccomp", "conj"):
+        return None
+    if not noun and (verb.dep_ not in ("advcl", "acl") or verb.tag_ not in ("VBD", "VBZ", "VBP")):
+        return None
+    lemma = cue_lemma(ctx, verb)
+    if lemma is None or not _closes_sentence(verb, lemma in ctx.lexicon.addressee_verbs):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    words: Span | None = None
+    if subjects and not noun:  # the nearest: not "a bus" of "when a bus overturned"
+        subj, first = subjects[-1], subjects[-1].left_edge.i
+    else:
+        found = _speaker_words(ctx, verb)
+        if found is None:
+            return None
+        words, subj = found
+        first = words.start
+    comma = verb.doc[first - 1] if first > verb.sent.start + 2 else None
+    return Trailing(comma, subj, words) if comma is not None and comma.text == "," else None
+
+
+def _speaker_words(ctx: Context, verb: Token) -> tuple[Span, Token] | None:
+    """The noun phrase right before a cue the parser took apart from it, and its head: its text
+    ("figures from the CSO show") or else its last noun ("The Courier-Mail reported")."""
+    words = verb.doc[_phrase_start(verb) : verb.i]
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+    kinds = (ctx.lexicon.document_nouns, *ctx.lexicon.document_kinds)
+    texts = [t for t in nouns if any(t.lemma_.lower() in kind for kind in kinds)]
+    subj = texts[0] if texts else nouns[-1] if nouns else None
+    return (words, subj) if subj is not None and someone(ctx, subj) else None
+
+
+def _phrase_start(tok: Token) -> int:
+    """Where the noun phrase right before ``tok`` starts: "The Courier-Mail", "new figures
+    from the National Treatment Purchase Fund"."""
+    start = tok.i
+    while start > tok.sent.start and _in_name_phrase(tok.doc[start - 1]):
+        start -= 1
+    return start
+
+
+def _in_name_phrase(tok: Token) -> bool:
+    return (
+        tok.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PART")
+        or tok.text in ("-", "–")
+        or tok.lower_ in ("from", "of", "at", "by", "for")
     )
 
 

@@ -35,6 +35,7 @@ from .context import (
     topic_preposition,
     trailing_participle,
     trailing_report,
+    trailing_speaker,
     triggered,
 )
 
@@ -54,7 +55,8 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
     lemma = cue_lemma(ctx, verb)
     if lemma is None or is_relay(ctx, lemma, verb):
         return None
-    subj = cue_subject(ctx, verb)
+    trailing = trailing_speaker(ctx, verb)
+    subj = trailing.speaker if trailing is not None else cue_subject(ctx, verb)
     if subj is None or not any(t.text[:1].isalpha() for t in subj.subtree):  # "'s", a symbol
         return None
     if subj.lower_ in ("it", "there") and is_passive(verb):
@@ -66,7 +68,12 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
         return None  # "This suggests"; not "Those familiar with the talks said"
     if _anonymity_request(ctx, verb) or not _agent_can_speak(ctx, subj):
         return None
-    source = mention(ctx, subj)
+    words = trailing.words if trailing is not None else None
+    source = (
+        mention(ctx, subj)
+        if words is None
+        else Mention(words.start_char, words.end_char, (subj,))  # parsed apart from the cue
+    )
     relays: tuple[Mention, ...] = ()
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and cites_someone(ctx, lemma, verb):  # "The paper quoted a source"
@@ -211,6 +218,9 @@ def _content(ctx: Context, verb: Token, lemma: str, sent: Span) -> tuple[tuple[R
     if trailing_report(ctx, verb) or spliced_cue(ctx, verb):  # "..., UNN reports.": the rest
         inside = {t.i for t in verb.subtree}
         return pieces_from_tokens(ctx, (t.i for t in sent if t.i not in inside)), None
+    trailing = trailing_speaker(ctx, verb)
+    if trailing is not None:  # "..., police said.", whatever the parser hung under the cue
+        return pieces_from_tokens(ctx, range(sent.start, trailing.comma.i)), None
     aside = _interpolated(ctx, verb, sent)
     if aside is not None:  # "Building it, the engineers note, took years": all but the aside
         first, last = aside
