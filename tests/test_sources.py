@@ -175,6 +175,18 @@ def chain(a: Analysis) -> list[list[str]]:
         ),
         # a law is on the record, and part of a document is its issuer's
         ("The new regulations state that bars must close at ten.", "new regulations", "document"),
+        # a capitalised title set before the name it is given
+        (
+            "Norway's Foreign Minister, Clara Whitby, said the talks would resume.",
+            "Clara Whitby",
+            "person",
+        ),
+        (
+            "The Kano State Police Public Relations Officer, Musa Danjuma, confirmed the arrest, "
+            "saying the officer had been detained.",
+            "Musa Danjuma",
+            "person",
+        ),
         # the voice of a document speaks as the document
         (
             "“You pay your taxes, so why didn’t he pay his?” a narrator in the Clinton ad asks.",
@@ -1317,3 +1329,19 @@ def test_a_cited_statement_drops_the_citing_phrase(
     analyze: Analyze, text: str, content: str
 ) -> None:
     assert analyze(text).statements[0].content.text == content
+
+
+def test_a_word_for_anonymous_people_with_the_and_none_before_refers_back(
+    analyze: Analyze,
+) -> None:
+    """ "The legislator" after a named legislator is that person; after "a senior official",
+    "the official" is that anonymous official."""
+    named = analyze(
+        "Ward representative Otieno Ouma said traders were hurting. The legislator told the "
+        "House that the executive had not consulted them."
+    )
+    assert sources(named) == [("Otieno Ouma", "named", "person")] * 2
+    anonymous = analyze(
+        "A senior official said the talks had failed. The official added that a deal was near."
+    )
+    assert sources(anonymous) == [("senior official", "unnamed", "person")] * 2

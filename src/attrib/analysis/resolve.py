@@ -707,9 +707,12 @@ class _Resolver:
 
     def describes_person(self, head: Token, typed: Typed) -> bool:
         """A definite description of one person that is not a mark of anonymity ("the official"
-        stays anonymous, "the chief executive" is one office) and carries no qualifier of its
-        own ("the mayor of the next town")."""
+        after an official stays anonymous, "the chief executive" is one office) and carries no
+        qualifier of its own ("the mayor of the next town")."""
         office = any(c.lower_ in self.lex.offices for c in head.lefts)
+        lemma = typed.head_lemma
+        # "the legislator" after "MCA Otieno Ouma", no legislator before: Ouma, not a new one
+        first = self.noun_before(lemma, head.i) is None and head.lower_ == lemma
         return (
             typed.entity == "person"
             and (
@@ -717,7 +720,7 @@ class _Resolver:
                 or (head.pos_ == "ADJ" and head.dep_ == "nsubj")
                 or head.ent_type_ == "NORP"  # "the Swede"
             )
-            and (typed.head_lemma not in self.lex.unnamed_person or office)
+            and (lemma not in self.lex.unnamed_person or office or first)
             and _bare(head)
             and not any(c.dep_ == "poss" for c in head.children)
         )
@@ -1018,13 +1021,12 @@ def _named_appositive(head: Token) -> Token | None:
     "Another, Pelco, announced", "one of his lawyers, Jane Roe,", "his former teammate Huw
     Jenkins": it types and resolves the mention."""
     if head.pos_ == "PROPN" and head.ent_type_ != "PERSON":  # "Superintendent of Police Anil
-        return next(  # Kumar": a title's "of" phrase that ends in the name
-            (
+        return next(  # Kumar": a title's "of" phrase that ends in the name; a capitalised
+            (  # title's name set off ("Australia's Foreign Minister, Claire Whitfield,")
                 obj
-                for prep in head.children
-                if prep.dep_ == "prep" and prep.lower_ == "of"
-                for obj in prep.children
-                if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON"
+                for c in head.children
+                for obj in ((c,) if c.dep_ == "appos" else c.children if c.lower_ == "of" else ())
+                if obj.ent_type_ == "PERSON" and obj.i > head.i and obj.dep_ in ("appos", "pobj")
             ),
             None,
         )
