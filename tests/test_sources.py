@@ -1345,3 +1345,43 @@ def test_a_word_for_anonymous_people_with_the_and_none_before_refers_back(
         "A senior official said the talks had failed. The official added that a deal was near."
     )
     assert sources(anonymous) == [("senior official", "unnamed", "person")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Irish police, as "police"
+        (
+            "The driver failed to stop at the scene, gardaí said.",
+            [("gardaí", "named", "organization")],
+        ),
+        # "the researchers" after a named body's scientists spoke, no study between
+        (
+            "A new vaccine has cut malaria cases, scientists at the Lakeside Medical Institute "
+            "have said. The effect lasted a year, the researchers said.",
+            [("scientists at the Lakeside Medical Institute", "named", "group")] * 2,
+        ),
+        (
+            "Scientists at Oxford University said bees were declining. A new study found that "
+            "birds had moved. The researchers said it was the climate.",
+            [
+                ("Scientists at Oxford University", "named", "group"),
+                ("new study", "unnamed", "document"),
+                ("researchers", "unnamed", "group"),
+            ],
+        ),
+        # "the two companies" named just before, and the statement they spoke in
+        (
+            "Acme Corp. and Globex Inc. have agreed to merge, the two companies said in a joint "
+            "statement. The merged group would be led by Tom Reddy, the statement said.",
+            [
+                ("Acme Corp. and Globex Inc.", "named", "group"),
+                ("joint statement", "named", "document"),
+            ],
+        ),
+    ],
+)
+def test_bodies_and_their_people_referred_to_again(
+    analyze: Analyze, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert sources(analyze(text)) == expected

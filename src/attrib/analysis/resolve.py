@@ -364,10 +364,25 @@ class _Resolver:
         lemma = typed.head_lemma
         if typed.anaphoric and lemma in self.lex.pair_nouns:
             return self.pair(head)
+        if _the_two(head) and lemma in self.lex.organization_nouns | self.lex.institutions:
+            bodies = self.bodies_pair(head)  # "the two companies said in a joint statement"
+            if bodies is not None:
+                return bodies
         if typed.entity == "group" and head.lower_ in self.lex.study_authors and _plain(head):
-            study = self.study_named_before(head)  # "the researchers": the study's authors
-            if study is not None:
-                return study
+            study = self.study_named_before(head)  # "the researchers": the study's authors,
+            if study is not None:  # or the body's research staff who spoke before them
+                return study  # ("scientists at the Kenya Medical Research Institute")
+            staff = self.last(
+                lambda s: (
+                    s.typed.type == "named"
+                    and s.typed.entity == "group"
+                    and s.typed.head_lemma in self.lex.research_staff
+                )
+            )
+            studies = [self.noun_before(lemma, head.i) for lemma in self.lex.study_nouns]
+            since = max((t.idx for t in studies if t is not None), default=-1)
+            if staff is not None and staff.mentions[-1].start > since:  # no study between
+                return staff
         if typed.anaphoric and head.pos_ == "NOUN" and typed.type != "outlet" and _bare(head):
             # "the mayor" after "Mayor Jane Doe", "the spokesman" after "a spokesman for X"
             qualifiers = _qualifiers(head) - self.lex.office_words  # "chief" is the office's
@@ -642,9 +657,25 @@ class _Resolver:
             before = max(found, key=lambda t: t.i) if found else None
         if before is None:
             return None
-        if classify(before, self.lex, self.matches).type not in ("named", "outlet"):
+        typed = classify(before, self.lex, self.matches)
+        if typed.type in ("named", "outlet"):
+            return self.resolve_head(before, [before], look_back=False)
+        speaker = self.spoke_in(before)  # "the two companies said in a joint statement"
+        if speaker is None or speaker.typed.type not in ("named", "outlet"):
             return None
-        return self.resolve_head(before, [before], look_back=False)
+        issued = replace(typed, type=speaker.typed.type, key="doc-of:" + speaker.id)
+        return self.by_key.get(issued.key) or self.new(issued)
+
+    def spoke_in(self, document: Token) -> _Source | None:
+        """Who, as resolved, spoke in a document: "X said in a statement" (X may be a
+        description or a pair of bodies, which the mention alone does not name)."""
+        verb = document.head.head
+        if document.dep_ != "pobj" or document.head.lower_ != "in" or verb.pos_ != "VERB":
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        return next((src for src in self.sources if subj.i in src.heads), None)
 
     def describes_body(self, head: Token, typed: Typed) -> bool:
         """A definite description of one organization by what it is ("the retailer", "the tech
@@ -921,6 +952,25 @@ class _Resolver:
             Typed("named", "group", name, key, False, head.lemma_.lower())
         )
 
+    def bodies_pair(self, head: Token) -> _Source | None:
+        """ "the two companies", "both banks": the two organizations named last before, in its
+        sentence or the one before, as one group."""
+        start = self.first_token(self.sentence[head.i] - 1)
+        names: list[str] = []
+        for i in reversed(self.organizations[: bisect_left(self.organizations, head.i)]):
+            if i < start:
+                break
+            typed = classify(self.doc[i], self.lex, self.matches)
+            if typed.type == "named" and typed.name not in names:
+                names.append(typed.name)
+        if len(names) != 2:
+            return None
+        name = f"{names[1]} and {names[0]}"
+        key = "pair:" + name.lower()
+        return self.by_key.get(key) or self.new(
+            Typed("named", "group", name, key, False, head.lemma_.lower())
+        )
+
     def typed(self, source_id: str | None) -> Typed | None:
         """What a resolved source is, as resolved so far."""
         src = next((s for s in self.sources if s.id == source_id), None)
@@ -1108,6 +1158,12 @@ def _subject_of_cue(cand: Candidate) -> bool:
     return any(h.head.i == cand.cue_token and h.dep_ == "nsubj" for h in cand.source.heads) or (
         not cand.relays
     )
+
+
+def _the_two(head: Token) -> bool:
+    """ "the two companies", "both banks": two, and known ones."""
+    words = {c.lower_ for c in head.lefts if c.dep_ in ("det", "nummod", "predet")}
+    return head.tag_ == "NNS" and (words >= {"the", "two"} or words == {"both"})
 
 
 def _demonstrative(head: Token) -> bool:
