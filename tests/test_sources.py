@@ -1385,3 +1385,26 @@ def test_bodies_and_their_people_referred_to_again(
     analyze: Analyze, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert sources(analyze(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a broadcaster by its medium, and a paper by its name's last word, in no list
+        (
+            "Coach Andy Fenn told Pulse radio that the medical team was being cautious.",
+            [["Andy Fenn", "Pulse"]],
+        ),
+        (
+            "Ms Conway later told the Ennis Champion that the answer was not good enough.",
+            [["Conway", "Ennis Champion"]],
+        ),
+        # a participle of speaking "on" a broadcaster
+        (
+            "Speaking on Lagos Television on Monday, Dr Femi Ade said he remained the leader.",
+            [["Femi Ade", "Lagos Television"]],
+        ),
+    ],
+)
+def test_told_an_outlet_in_no_list(analyze: Analyze, text: str, expected: list[list[str]]) -> None:
+    assert chain(analyze(text)) == expected

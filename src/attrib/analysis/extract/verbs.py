@@ -120,7 +120,7 @@ def _agent_can_speak(ctx: Context, subj: Token) -> bool:
 def _addressee(ctx: Context, verb: Token, lemma: str, subj: Token) -> Token | None:
     """Whom the speaker addressed: the object of "told", "spoke to", "said on", "in an
     interview with" or "in comments to", or of a participle of speaking beside the cue
-    ("Speaking to Sky News, the minister said"; "the minister, speaking to Sky News, said"); who
+    ("Speaking to Sky News, the minister said"; "the minister, speaking on Sky News, said"); who
     got hold of a document that speaks ("a letter seen by Reuters says")."""
     beside = [c for c in verb.children if c.dep_ == "advcl"]
     beside += [c for c in subj.children if c.dep_ == "acl"]
@@ -136,7 +136,7 @@ def _addressee(ctx: Context, verb: Token, lemma: str, subj: Token) -> Token | No
         return obtained
     for participle in beside:
         if participle.tag_ == "VBG" and cue_lemma(ctx, participle) is not None:
-            prep = next((c for c in participle.children if c.lower_ == "to"), None)
+            prep = next((c for c in participle.children if c.lower_ in ("to", "on")), None)
             whom = _spoken_to(prep) if prep is not None else None
             if whom is not None:
                 return whom
