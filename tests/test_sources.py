@@ -146,6 +146,11 @@ def chain(a: Analysis) -> list[list[str]]:
             "group",
         ),
         ("The agency said the rules had changed.", "agency", "organization"),
+        (
+            "The regional health directorate said the road had been closed.",
+            "regional health directorate",
+            "organization",
+        ),
         ("The family said in a statement that he was kind.", "family", "group"),
         (
             "According to a speech Mrs. Clinton delivered in July, taxes rose.",

@@ -342,6 +342,9 @@ def test_non_speech_readings_of_cue_words(analyze: Analyze, text: str) -> None:
         "EARNINGS: Profit rose sharply in the third quarter of the year.\n\nANALYST'S VIEWPOINT: The stock looks cheap at these levels.",
         "Background: Schools are experimenting with many new security tools.",
         "Header Image: A crowd gathers outside the court on a rainy morning.",
+        # a dateline the tagger took for a name, a place where the text names it again
+        "Juba: At least nine people were hurt when a bus left the road on Monday.\n\nThe bus was "
+        "travelling from Juba to the coast at the time.",
     ],
 )
 def test_section_labels_are_not_speakers(analyze: Analyze, text: str) -> None:

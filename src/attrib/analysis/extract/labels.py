@@ -116,13 +116,18 @@ def _speaker(
         known = known or label.root.ent_type_ == "PERSON"
         turn = transcript and len(label) <= 3 and not any(t.tag_ == "POS" for t in label)
         return spelled_out or (label.root if known or turn else None)
-    if any(t.ent_type_ in _NOT_SPEAKER_ENTS for t in label):
-        return None
+    if any(t.ent_type_ in _NOT_SPEAKER_ENTS for t in label) or label.text in _places(ctx):
+        return None  # a dateline: "Lima:", a place wherever else the text names it
     if label.root.ent_type_ in _SPEAKER_ENTS:
         return label.root
     if len(label) == 1 and label.root.lemma_.lower() in ctx.lexicon.document_nouns:
         return label.root
     return spelled_out
+
+
+def _places(ctx: Context) -> frozenset[str]:
+    """The names the tagger reads as places somewhere in the text (not always in a dateline)."""
+    return frozenset(e.text for e in ctx.doc.ents if e.label_ in ("GPE", "LOC"))
 
 
 def _entity_names(ctx: Context) -> dict[tuple[str, ...], Token]:
