@@ -192,6 +192,18 @@ def chain(a: Analysis) -> list[list[str]]:
             "Musa Danjuma",
             "person",
         ),
+        # research published in a journal named beside its noun: its authors'
+        (
+            "Fish can go three years without food, according to a study published in the "
+            "journal Proceedings of the Royal Society B.",
+            "study",
+            "document",
+        ),
+        (
+            "A study published in the journal Nature found that bees are declining.",
+            "study",
+            "document",
+        ),
         # the voice of a document speaks as the document
         (
             "“You pay your taxes, so why didn’t he pay his?” a narrator in the Clinton ad asks.",
@@ -261,7 +273,6 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("A lawyer familiar with the case said the deal was off.", "person"),
         ("A cousin said he was kind.", "person"),
         ("A memo obtained by the committee shows the plan was dropped.", "document"),
-        ("A study published in the journal Nature found that bees are declining.", "document"),
         ("Half of his advice is wrong, according to a British medical journal.", "document"),
         ("A chief executive said margins were thin.", "person"),
         ("A Labour MP said the reshuffle was a mess.", "person"),
@@ -278,6 +289,11 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("Those who know him say he is tired.", "group"),
         ("An average of recent polls shows the race is tied.", "document"),
         ("The narrator of a new video says the town is dying.", "document"),
+        # a document with a person set beside it is the document, not the person
+        (
+            "According to the charge sheet, Ali Swale, 52, committed the offence at the port.",
+            "document",
+        ),
     ],
 )
 def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, entity: str) -> None:
@@ -1413,3 +1429,11 @@ def test_bodies_and_their_people_referred_to_again(
 )
 def test_told_an_outlet_in_no_list(analyze: Analyze, text: str, expected: list[list[str]]) -> None:
     assert chain(analyze(text)) == expected
+
+
+def test_a_demonym_refers_back_to_the_person_named(analyze: Analyze) -> None:
+    a = analyze(
+        'Harambee Stars coach Jean-Luc Moreau has named a squad. "We have a good mix of youth '
+        'and experience," said the Frenchman, who took charge in January.'
+    )
+    assert sources(a) == [("Jean-Luc Moreau", "named", "person")]

@@ -251,7 +251,8 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
                 name = strip_determiner(whole)
                 return Typed("named", "group", name, "group:" + name.lower(), False, lemma)
             return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
-        if head.ent_type_ == "NORP" and definite and len(core) == 2:  # "the Swede": a person
+        demonym = head.ent_type_ == "NORP" or head.lower_.endswith(("man", "woman"))
+        if demonym and definite and len(core) == 2:  # "the Swede", "the Frenchman": a person
             return Typed("named", "person", name, "role:" + name.lower(), True, lemma)
         return Typed("named", "organization", name, "org:" + name.lower(), False, lemma)
     if _news_reports(head, lexicon):  # "according to news reports", "media reports said"
@@ -549,8 +550,9 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
         if unnamed_body and proper_name_beside(issuer) is not None:
             return "named", issuer  # "a report by the rights group Justice Watch"
         venue = issuer.head.lower_ == "in" and research
-        if typed.type == "outlet" and venue:  # "a study that appeared in the BMJ": its authors'
-            return "named", issuer
+        journal = typed.type == "outlet" or proper_name_beside(issuer) is not None
+        if journal and venue:  # "a study that appeared in the BMJ", "published in the journal
+            return "named", issuer  # Nature Geoscience": its authors'
         if typed.type in ("named", "outlet"):
             return typed.type, issuer
     return None

@@ -157,7 +157,8 @@ class _Resolver:
         relative = _relative_antecedent(head)
         if relative is not None:  # "an aide, who said ...": the source is the aide
             return self.resolve_head(self.speaking_noun(relative), [head.head])
-        named = _named_appositive(head) or head
+        text = head.lemma_.lower() in self.lex.document_nouns  # "the charge sheet, Ali Swaleh,"
+        named = (None if text else _named_appositive(head)) or head  # is not Swaleh
         typed = classify(named, self.lex, self.matches)
         if named is not head and typed.type == "named":  # "his teammate Huw Jenkins": a person
             described = classify(head, self.lex, self.matches).entity
@@ -750,6 +751,7 @@ class _Resolver:
                 head.tag_ == "NN"
                 or (head.pos_ == "ADJ" and head.dep_ == "nsubj")
                 or head.ent_type_ == "NORP"  # "the Swede"
+                or (head.pos_ == "PROPN" and head.lower_.endswith(("man", "woman")))  # "Frenchman"
             )
             and (lemma not in self.lex.unnamed_person or office or first)
             and _bare(head)
