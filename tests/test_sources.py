@@ -1437,3 +1437,30 @@ def test_a_demonym_refers_back_to_the_person_named(analyze: Analyze) -> None:
         'and experience," said the Frenchman, who took charge in January.'
     )
     assert sources(a) == [("Jean-Luc Moreau", "named", "person")]
+
+
+@pytest.mark.parametrize(
+    "naming",
+    [
+        "The authors of the report, which include the Urban Institute and the Fairwater "
+        "Foundation, read every filing.",
+        "The report's authors, Jane Roe and Tom Hale, read every filing.",
+        "The report was written by the Urban Institute.",
+    ],
+)
+def test_a_study_is_named_when_the_text_names_its_authors_later(
+    analyze: Analyze, naming: str
+) -> None:
+    a = analyze(
+        "A long study released on Monday by a group of researchers shows how firms move "
+        f"profits abroad. {naming} The researchers reported that one bank holds $9 billion "
+        "abroad."
+    )
+    assert [t for _, t, _ in sources(a)] == ["named", "named"]
+
+
+def test_a_study_whose_authors_go_unnamed_stays_anonymous(analyze: Analyze) -> None:
+    a = analyze(
+        "A new study found that bees are declining. Researchers said pesticides were to blame."
+    )
+    assert [t for _, t, _ in sources(a)] == ["unnamed", "unnamed"]

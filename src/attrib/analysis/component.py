@@ -242,6 +242,7 @@ def make_attribution(
     pronoun_reach: int,
     description_reach: int,
     lead_sentences: int,
+    authors_reach: int,
     scorer: Scorer_ | None,
 ) -> AttributionComponent:
     """Factory for ``nlp.add_pipe("attribution", config={...})``.
@@ -265,6 +266,7 @@ def make_attribution(
         pronoun_reach=pronoun_reach,
         description_reach=description_reach,
         lead_sentences=lead_sentences,
+        authors_reach=authors_reach,
     )
     span_keys = {
         "content_key": content_key,

@@ -981,6 +981,54 @@ class _Resolver:
     def last(self, accept: Callable[[_Source], bool]) -> _Source | None:
         return next((s for s in reversed(self.recent) if accept(s)), None)
 
+    def authors_named(self) -> None:
+        """Studies and their researchers, left anonymous where the text first gives them ("a
+        study by a group of researchers"), are on the record when the text names the authors
+        in reach ("The authors of the report, which include the Urban Institute, ...", "The
+        study's authors, Jane Roe and Tom Hale,", "The report was written by X")."""
+        named = [t for t in self.doc if self._names_authors(t)]
+        if not named:
+            return
+        studies = self.lex.study_nouns | {"paper"}
+        reach = self.settings.authors_reach
+        for src in self.sources:
+            typed = src.typed
+            document = typed.entity == "document" and typed.head_lemma in studies
+            authors = typed.entity == "group" and typed.head_lemma in self.lex.study_authors
+            if typed.type not in ("unnamed", "unresolved") or not (document or authors):
+                continue
+            here = {self.sentence[i] for i in src.heads}
+            if any(abs(self.sentence[t.i] - n) <= reach for t in named for n in here):
+                src.typed = replace(typed, type="named")
+
+    def _names_authors(self, tok: Token) -> bool:
+        """Whether ``tok`` opens a naming of a study's authors (see :meth:`authors_named`)."""
+        studies = self.lex.study_nouns
+        lemma = tok.lemma_.lower()
+        if lemma == "author":
+            of = [p for c in tok.children if c.lower_ == "of" for p in c.children]
+            whose = [c for c in tok.children if c.dep_ == "poss"] + of
+            if not any(w.lemma_.lower() in studies for w in whose):
+                return False
+            given = [c for c in tok.children if c.dep_ == "appos"]
+            given += [
+                o
+                for c in tok.children
+                if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "be")
+                for o in c.children
+                if o.dep_ in ("dobj", "attr")
+            ]
+        elif lemma in _AUTHORING and any(
+            c.dep_ == "nsubjpass" and c.lemma_.lower() in studies for c in tok.children
+        ):
+            given = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
+        else:
+            return False
+        return any(
+            classify(g, self.lex, self.matches).type == "named" or g.ent_type_ == "PERSON"
+            for g in given
+        )
+
     def other_mentions(self) -> None:
         """Record where known sources are mentioned outside attributions ("the official did not
         specify"), so each source lists all its mentions. Never creates a source."""
@@ -1162,6 +1210,10 @@ def _subject_of_cue(cand: Candidate) -> bool:
     )
 
 
+_AUTHORING = frozenset({"write", "author", "conduct", "produce", "prepare", "compile", "lead"})
+"""Verbs whose agent wrote a study: "The report was written by the Urban Institute"."""
+
+
 def _the_two(head: Token) -> bool:
     """ "the two companies", "both banks": two, and known ones."""
     words = {c.lower_ for c in head.lefts if c.dep_ in ("det", "nummod", "predet")}
@@ -1315,6 +1367,7 @@ def build_analysis(
         for n, r in enumerate(extraction.refusals, 1)
     )
     resolver.other_mentions()
+    resolver.authors_named()
     statements = _numbered((st for st in found if lexicon.is_statement(st.cls or "")), "s")
     others = _numbered((st for st in found if not lexicon.is_statement(st.cls or "")), "a")
     used = {sid for st in found for sid in (st.source_id, *st.via, *st.co_source_ids)}

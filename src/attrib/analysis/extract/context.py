@@ -63,6 +63,9 @@ class Settings:
     lead_sentences: int = 3
     """Sentences at the start (a headline, the lead) whose description of a source may be named
     after it ("A former party chairman says ..." and then "..., said Jane Roe")."""
+    authors_reach: int = 12
+    """Sentences between a study left anonymous ("a study by a group of researchers") and the
+    naming of its authors ("The authors of the report, which include ...")."""
 
 
 @dataclass(frozen=True)

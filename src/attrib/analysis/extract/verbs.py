@@ -209,6 +209,8 @@ def _content(ctx: Context, verb: Token, lemma: str, sent: Span) -> tuple[tuple[R
     target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     told = lemma in ctx.lexicon.addressee_verbs and any(c.dep_ in CLAUSES for c in verb.children)
     if target is not None and not told:  # "He was told by police that ...": the clause
+        if _text_made(ctx, verb, target):  # "The report was written by X": no claim
+            return (), None
         if target.lower_ in _DEMONSTRATIVES:  # "That was confirmed by police."
             return previous_sentence(ctx, sent), None
         return pieces_from_tokens(ctx, (t.i for t in target.subtree)), None
@@ -260,6 +262,16 @@ def _content(ctx: Context, verb: Token, lemma: str, sent: Span) -> tuple[tuple[R
         indices = {t.i for t in verb.head.subtree} - outside
         return pieces_from_tokens(ctx, (i for i in indices if sent.start <= i < sent.end)), None
     return (), None
+
+
+def _text_made(ctx: Context, verb: Token, target: Token) -> bool:
+    """ "The report was written by the Urban Institute": a passive of writing whose subject is
+    the text written, which says who wrote it, not what anyone said."""
+    lemma = target.lemma_.lower()
+    text = lemma in ctx.lexicon.document_nouns or any(
+        lemma in k for k in ctx.lexicon.document_kinds
+    )
+    return text and verb.lemma_.lower() in ("write", "author", "draft", "pen")
 
 
 def _other_speakers(ctx: Context, clauses: list[Token]) -> set[int]:
