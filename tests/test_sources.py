@@ -1464,3 +1464,45 @@ def test_a_study_whose_authors_go_unnamed_stays_anonymous(analyze: Analyze) -> N
         "A new study found that bees are declining. Researchers said pesticides were to blame."
     )
     assert [t for _, t, _ in sources(a)] == ["unnamed", "unnamed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "which cited" on the name set beside an outlet noun
+        (
+            "According to the business magazine Zaixun, which cited people close to the bank, "
+            "the chairman had been detained.",
+            [["people close to the bank", "Zaixun"]],
+        ),
+        (
+            "The gang charged 5,000 euros a crossing, according to the newspaper Gazzetta del "
+            "Porto, which cited investigators.",
+            [["investigators", "Gazzetta del Porto"]],
+        ),
+        # the claim's "that" parted from its clause by the citing participle
+        (
+            "Tokai Shimbun reported last week, citing an unnamed Sakura executive, that the "
+            "companies aimed to announce the deal by the end of the year.",
+            [["unnamed Sakura executive", "Tokai Shimbun"]],
+        ),
+        # a letter an outlet saw, in which a body spoke
+        (
+            "In a letter seen by the Financial Times, the regulator's board told lenders their "
+            "exposure was a growing concern.",
+            [["regulator's board", "Financial Times"]],
+        ),
+    ],
+)
+def test_relays_in_clauses_and_documents(
+    analyze: Analyze, text: str, expected: list[list[str]]
+) -> None:
+    assert chain(analyze(text)) == expected
+
+
+def test_a_rep_for_a_named_person_is_on_the_record(analyze: Analyze) -> None:
+    a = analyze(
+        "Singer Delia Vance has ended her engagement. A rep for Vance told reporters that the "
+        "pair remain friends."
+    )
+    assert sources(a)[-1][1] == "named"

@@ -52,8 +52,10 @@ def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         cand = cands[host] if host is not None else None
         if host is None or cand is None or cand.source is None:
             continue
-        if verb.dep_ == "relcl" and verb.head not in cand.source.heads:
-            continue  # "which cited X" on another noun than the report's source
+        source = cand.source
+        if verb.dep_ == "relcl" and not source.start <= verb.head.idx < source.end:
+            continue  # "which cited X" on another noun than the report's source's (not its
+            # name set beside it: "the financial magazine Caixin, which cited ...")
         if obj is not None:  # the claim loses ", citing X," where the parser put it inside
             relays = (cand.source, *cand.relays)
             start, end = verb.idx, obj.right_edge.idx + len(obj.right_edge)

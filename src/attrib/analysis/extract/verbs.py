@@ -131,6 +131,11 @@ def _addressee(ctx: Context, verb: Token, lemma: str, subj: Token) -> Token | No
             whom = _spoken_to(child)
             if whom is not None:
                 return whom
+            if child.lower_ == "in":  # "In a letter seen by the Financial Times, X told"
+                texts = (obtained_by(ctx, c) for c in child.children if c.dep_ == "pobj")
+                seen = next((t for t in texts if t is not None), None)
+                if seen is not None:
+                    return seen
     obtained = obtained_by(ctx, subj)
     if obtained is not None:
         return obtained
@@ -363,7 +368,11 @@ def _misattached_clauses(ctx: Context, verb: Token, lemma: str) -> list[Token]:
         for c in clause.children
         if c.dep_ in ("advcl", "ccomp") and c.i > clause.i
     ]
-    return [c for c in candidates if _that_clause(c) or _misread_relative(c)]
+    claims = [c for c in candidates if _that_clause(c) or _misread_relative(c)]
+    # "reported last week, citing an executive, that the companies aimed ...": the parser lost
+    # the clause and hung its words on a bare "that"
+    claims += [c for c in after if c.dep_ == "dep" and c.lower_ == "that" and c.n_rights]
+    return claims
 
 
 def _no_cue_of_its_own(ctx: Context, clause: Token) -> bool:
