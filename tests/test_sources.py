@@ -1506,3 +1506,33 @@ def test_a_rep_for_a_named_person_is_on_the_record(analyze: Analyze) -> None:
         "pair remain friends."
     )
     assert sources(a)[-1][1] == "named"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name ending in a company word is an organization's, whatever the tagger said
+        (
+            "SEOUL (Reuters) - Hanbit Electronics said on Thursday its profit rose 58%. The "
+            "company said it expected demand to remain strong.",
+            [("Hanbit Electronics", "named", "organization")] * 2,
+        ),
+        ("Governor Mary Bank said the plan was ready.", [("Mary Bank", "named", "person")]),
+        # the station credited in a dateline is no body the story is about; "the company"
+        # refers to the one named since, not to an earlier "the company" left open
+        (
+            "DAYTON, Ohio (WKRX) — A local restaurant chain is closing six locations, the "
+            "company announced Tuesday. Buckeye Burger Co. said rent had risen. Staff will be "
+            "offered other jobs, the company said.",
+            [
+                ("company", "unresolved", "organization"),
+                ("Buckeye Burger Co.", "named", "organization"),
+                ("Buckeye Burger Co.", "named", "organization"),
+            ],
+        ),
+    ],
+)
+def test_companies_by_their_names_and_descriptions(
+    analyze: Analyze, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert sources(analyze(text)) == expected

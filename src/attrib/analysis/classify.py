@@ -229,8 +229,11 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     if _one_of_a_kind(head, core):  # "a Democrat", "one Republican", "a senior Conservative"
         name = strip_determiner(text)
         return Typed("unnamed", "person", name, "anon:" + name.lower(), False, lemma)
-    if head.ent_type_ == "PERSON" and not plural and not anonymous and not acronym:  # not "CNS"
-        name = _entity_text(head)
+    company = head.ent_type_ == "PERSON" and lexicon.company_name(
+        head.doc[slice(*_entity_range(head))]
+    )
+    if head.ent_type_ == "PERSON" and not (plural or anonymous or acronym or company):  # "CNS",
+        name = _entity_text(head)  # "Hanbit Electronics" are no people
         return Typed("named", "person", name, "person:" + name.lower(), False, lemma)
     if head.ent_type_ in _NAME_LABELS and proper and not anonymous:
         name = strip_determiner(_entity_text(head))
@@ -316,7 +319,8 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     if proper:
         name = strip_determiner(text)
         unknown = head.i in matches.unknown_nouns and not head.ent_type_  # "Eskom": a body
-        entity = "organization" if unknown else "person" if not plural else "group"
+        company = lexicon.company_name(head.doc[core[0].i : head.i + 1])  # "Hanbit Electronics"
+        entity = "organization" if unknown or company else "person" if not plural else "group"
         return Typed("named", entity, name, "name:" + name.lower(), False, lemma)
     # A role noun: "the president", "a spokesman" - named when definite, else anonymous; a
     # singular with no article at all is a headline's ("Senator from Texas says ...").

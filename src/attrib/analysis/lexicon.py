@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -181,6 +181,8 @@ class Lexicon:
     hedge_adverbs: frozenset[str]
     hedge_passives: frozenset[str]
     institutions: frozenset[str]
+    company_words: frozenset[str]
+    """Last words of company names ("Electronics", "Corp."): such a name is an organization's."""
     organization_nouns: frozenset[str]
     """Descriptions of an organization ("the retailer", "the bloc"), which refer back to the
     one named before."""
@@ -257,6 +259,10 @@ class Lexicon:
     """What news media publish ("story", "editorial"): the media's unless an issuer is named."""
     news_reports: frozenset[str]
     """Accounts that are the media's with "news" or "media" before them ("news reports")."""
+
+    def company_name(self, name: Span) -> bool:
+        """A name of two or more words whose last names a company ("Hanbit Electronics")."""
+        return len(name) > 1 and name[-1].lower_ in self.company_words
 
     def cue_lemma(self, lemma: str, form: str) -> str | None:
         """The cue lemma for a token, trusting its lemma first and its form second."""
@@ -355,6 +361,7 @@ class Lexicon:
             hedge_passives=hedges["passive"],
             institutions=bodies[""],
             organization_nouns=bodies["description"],
+            company_words=bodies["company-word"],
             document_nouns=documents[""]
             | documents["study"]
             | documents["law"]

@@ -75,7 +75,7 @@ class People:
             labels.setdefault(ent.text, set()).add(ent.label_)
         plural_surnames: list[Span] = []  # "Banks", tagged a person, read as a plural noun
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or _an_outlet(ent, lexicon):
+            if ent.label_ != "PERSON" or _an_outlet(ent, lexicon) or lexicon.company_name(ent):
                 continue
             plural_ok = labels[ent.text] == {"PERSON"} and not _role_plural(ent.root, lexicon)
             if ent.end <= self.headline_end and len(ent) > 1 and _headline_cue(ent[-1], lexicon):

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..results import (
     Analysis,
@@ -124,7 +124,9 @@ class _Resolver:
         self.bodies_and_groups = sorted(self.described_groups + named_bodies)
         """What "they" may refer to: "Critics disagree", "The Environment Agency warned" (a
         body by name; "the state" is an "it")."""
-        self.organizations = sorted({e.root.i for e in doc.ents if e.label_ == "ORG"} | {*untagged})
+        self.organizations = sorted(
+            {e.root.i for e in doc.ents if e.label_ == "ORG" and not _in_dateline(e)} | {*untagged}
+        )
         """Where the text names an organization, or a name the tagger left unlabelled is a
         subject ("Anthropic released a model"): what "the startup" may refer back to."""
         self.claim: tuple[tuple[int, int], ...] = ()
@@ -396,8 +398,8 @@ class _Resolver:
             )
             if same is None and not qualifiers:  # "the duchess" after "Meghan, Duchess of ..."
                 same = self.titled(head, lemma)
-            if same is not None:
-                return same
+            if same is not None and same.typed.type != "unresolved":  # else whom it means may
+                return same  # be named since ("the company ... Buckeye Burger Co. ... the company")
         if typed.type == "named" and typed.entity == "person" and not typed.anaphoric:
             return self.same_person(typed)
         if lemma in self.lex.representatives and typed.type == "unnamed":
@@ -694,7 +696,7 @@ class _Resolver:
         name ("a group of parents ... the group"), else the organization the text named last
         within reach, a subject preferred, as for :meth:`antecedent`, else the last named
         organization that has spoken."""
-        same = self.noun_before(head.lemma_.lower(), head.i, lambda t: not t.ent_type_)
+        same = self.noun_before(head.lemma_.lower(), head.i, _introduced)
         if same is not None and self.sentence[head.i] - self.sentence[same.i] <= (
             self.settings.description_reach
         ):
@@ -1212,6 +1214,29 @@ def _subject_of_cue(cand: Candidate) -> bool:
 
 _AUTHORING = frozenset({"write", "author", "conduct", "produce", "prepare", "compile", "lead"})
 """Verbs whose agent wrote a study: "The report was written by the Urban Institute"."""
+
+
+def _introduced(noun: Token) -> bool:
+    """A body introduced by a common noun, not a name ("a group of parents"), nor a definite
+    description itself referring back ("the company", which a name given since outranks)."""
+    return not noun.ent_type_ and not any(c.lower_ == "the" for c in noun.children)
+
+
+def _in_dateline(ent: Span) -> bool:
+    """A name in the dateline that opens the text, "COLUMBUS, Ohio (WCMH) —", "SEOUL
+    (Reuters) -": the place and the news organization credited, not a body the story is
+    about."""
+    doc = ent.doc
+    head = doc[: min(len(doc), _DATELINE_TOKENS)]
+    dash = next((t.i for t in head if t.text in _DATELINE_DASHES and t.i > 0), None)
+    if dash is None or ent.end > dash:
+        return False
+    before = doc[dash - 1]
+    return before.text == ")" or (before.is_upper and before.is_alpha)
+
+
+_DATELINE_TOKENS = 12
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def _the_two(head: Token) -> bool:
