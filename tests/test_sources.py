@@ -1536,3 +1536,19 @@ def test_companies_by_their_names_and_descriptions(
     analyze: Analyze, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert sources(analyze(text)) == expected
+
+
+def test_a_word_for_anonymous_people_after_another_anonymous_one_is_them(
+    analyze: Analyze,
+) -> None:
+    """ "the witness" after "an onlooker said" is the onlooker, not the star named before."""
+    a = analyze(
+        "Dance star Jonny Faulks stormed out of rehearsals after a row, an onlooker said. "
+        '"You could hear them shouting from the car park," the witness told reporters.'
+    )
+    assert sources(a) == [("onlooker", "unnamed", "person")] * 2
+
+
+def test_a_named_persons_management_speaks_for_them(analyze: Analyze) -> None:
+    a = analyze("Singer Amara Cole has cancelled her tour on medical advice, her management said.")
+    assert sources(a)[0][1] == "named"

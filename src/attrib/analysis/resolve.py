@@ -460,6 +460,12 @@ class _Resolver:
             return self.referent_before(head, thing=False)
         if lemma in _GENERIC_PERSON:
             return self.last(lambda s: s.typed.type == "unnamed" and s.typed.entity == "person")
+        if lemma in self.lex.unnamed_person and self.noun_before(lemma, head.i) is None:
+            # "an onlooker said ... the witness told the Mirror": the anonymous one just before
+            nearby = self.last(lambda s: s.typed.type == "unnamed" and s.typed.entity == "person")
+            reach = self.settings.description_reach
+            if nearby is not None and self._sentences_since(nearby, head) <= reach:
+                return nearby
         if typed.entity == "document" and look_back and _bare(head):
             return self.outlet_report_before(head, typed) or self.document_named_before(head)
         if look_back and self.describes_person(head, typed):
@@ -955,6 +961,10 @@ class _Resolver:
         return self.by_key.get(key) or self.new(
             Typed("named", "group", name, key, False, head.lemma_.lower())
         )
+
+    def _sentences_since(self, src: _Source, head: Token) -> int:
+        """Sentences from the last mention of ``src`` to ``head``."""
+        return self.sentence[head.i] - self.sentence[src.heads[-1]]
 
     def bodies_pair(self, head: Token) -> _Source | None:
         """ "the two companies", "both banks": the two organizations named last before, in its
