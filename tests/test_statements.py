@@ -636,3 +636,31 @@ def test_what_someone_calls_it_is_their_claim(
 def test_more_ways_of_saying(analyze: Analyze, text: str, content: str, cue: str) -> None:
     (st,) = analyze(text).statements
     assert (st.content.text, st.cue.text if st.cue else None, st.cls) == (content, cue, "speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # made to speak: it was said
+        (
+            "The palace has been forced to deny that the prince is about to step down.",
+            "that the prince is about to step down",
+        ),
+        # the British lobby's "briefed that"
+        (
+            "Allies of the prime minister briefed that the chancellor had lost the confidence "
+            "of the cabinet.",
+            "that the chancellor had lost the confidence of the cabinet",
+        ),
+    ],
+)
+def test_speech_reported_by_its_circumstances(analyze: Analyze, text: str, content: str) -> None:
+    assert contents(analyze(text)) == [content]
+
+
+def test_the_condition_of_anonymity_is_no_claim(analyze: Analyze) -> None:
+    a = analyze(
+        "The officials, who briefed reporters on the condition that they not be named, said the "
+        "rules had been agreed with Japan."
+    )
+    assert contents(a) == ["the rules had been agreed with Japan"]

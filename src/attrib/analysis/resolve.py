@@ -998,11 +998,17 @@ class _Resolver:
         study by a group of researchers"), are on the record when the text names the authors
         in reach ("The authors of the report, which include the Urban Institute, ...", "The
         study's authors, Jane Roe and Tom Hale,", "The report was written by X")."""
-        named = [t for t in self.doc if self._names_authors(t)]
+        studies = self.lex.study_nouns
+        at = [*self.nouns.get("author", ()), *(i for s in studies for i in self.nouns.get(s, ()))]
+        # "the authors", or the verb of which a study is the passive subject
+        candidates = {
+            self.doc[i] if self.doc[i].lemma_ == "author" else self.doc[i].head for i in at
+        }
+        named = [t for t in candidates if self._names_authors(t)]
         if not named:
             return
-        studies = self.lex.study_nouns | {"paper"}
         reach = self.settings.authors_reach
+        studies = studies | {"paper"}
         for src in self.sources:
             typed = src.typed
             document = typed.entity == "document" and typed.head_lemma in studies

@@ -518,7 +518,9 @@ def subject(verb: Token) -> Token | None:
         return subject(verb.head.head)  # "X said A failed, citing costs": X cites, not A
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i and not as_clause:
         # not "As noted above, the figures exclude ...": the writer's, not the figures'
-        shared = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        # the subject of a passive head controls a to-infinitive under it ("was forced to deny")
+        own = ("nsubj", "nsubjpass") if verb.dep_ == "xcomp" else ("nsubj",)
+        shared = next((c for c in verb.head.children if c.dep_ in own), None)
         return _distributed(shared) if shared is not None else None
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... by saying that ..."
         return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)

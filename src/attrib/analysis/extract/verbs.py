@@ -202,9 +202,11 @@ def _anonymity_request(ctx: Context, verb: Token) -> bool:
     if any(c.dep_ == "ccomp" for c in verb.children):
         return False
     end = verb.right_edge.i + 1
-    return ctx.matches.anonymity_phrase(verb.i, end) or ctx.matches.anonymity_phrase(
-        verb.i + 1, end
-    )
+    if ctx.matches.anonymity_phrase(verb.i, end) or ctx.matches.anonymity_phrase(verb.i + 1, end):
+        return True
+    # "briefed reporters on the condition that they not be named"
+    conditions = [t for t in verb.subtree if t.lower_ == "condition" and t.i > verb.i]
+    return any(ctx.matches.anonymous(range(c.i, c.right_edge.i + 1)) for c in conditions)
 
 
 def _content(ctx: Context, verb: Token, lemma: str, sent: Span) -> tuple[tuple[Range, ...], _Frame]:
