@@ -46,6 +46,10 @@ from .lead import description_words, introduction_words
 from .lexicon import Lexicon, Matches
 from .people import People, Person, pronoun_gender
 
+_PHRASE_HEADS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "pcomp", "dative", "appos", "attr", "oprd", "ROOT"}
+)
+"""Dependencies of the heads of noun phrases (those of spaCy's English ``noun_chunks``)."""
 _GENERIC_PERSON = frozenset({"source", "interlocutor", "person", "official", "insider", "speaker"})
 _GENERIC_OUTLET = frozenset({"publication", "outlet", "media", "newspaper", "paper", "agency"})
 _QUOTE_MARKS = '"“”„«»‘’'
@@ -102,6 +106,7 @@ class _Resolver:
         groups = persons | lexicon.unnamed_group
         things = lexicon.institutions | lexicon.document_nouns
         untagged: list[int] = []  # names the tagger left unlabelled, as subjects
+        self.phrase_heads: list[int] = []  # heads of noun phrases, as doc.noun_chunks gives
         for t in doc:  # one pass: every token object made once
             pos, tag = t.pos_, t.tag_
             if pos != "NOUN" and pos != "PROPN":
@@ -109,7 +114,10 @@ class _Resolver:
             lemma = t.lemma_.lower()
             if pos == "NOUN":
                 self.nouns.setdefault(lemma, []).append(t.i)
-            if t.dep_ not in ("nsubj", "nsubjpass"):
+            dep = t.dep_
+            if dep in _PHRASE_HEADS or (dep == "conj" and t.head.pos_ in ("NOUN", "PROPN")):
+                self.phrase_heads.append(t.i)
+            if dep not in ("nsubj", "nsubjpass"):
                 continue
             if pos == "PROPN" and t.dep_ == "nsubj" and not t.ent_type_:
                 untagged.append(t.i)
@@ -1056,9 +1064,9 @@ class _Resolver:
             for s in self.sources
             for word in (*s.typed.name.lower().split(), *s.typed.key.partition(":")[2].split())
         }
-        for chunk in self.doc.noun_chunks:
-            head = chunk.root
-            if head.i in self.used or head.pos_ == "PRON":
+        for i in self.phrase_heads:  # (doc.noun_chunks would parse the Doc's spans again)
+            head = self.doc[i]
+            if i in self.used:
                 continue
             if head.lemma_.lower() not in lemmas and head.lower_ not in words:
                 continue  # cannot match a known source; skip the costly typing
