@@ -622,6 +622,11 @@ def test_a_cue_opening_its_sentence_is_followed_by_its_speaker(analyze, text, cu
             "figures from the Residential Tenancies Board",
         ),
         ("Waiting lists have fallen, the data show.", "Waiting lists have fallen", "data"),
+        (
+            "Unemployment rose in March, figures released by Statistics Norway show.",
+            "Unemployment rose in March",
+            "figures",
+        ),
     ],
 )
 def test_a_cue_closing_a_long_sentence_after_a_comma(analyze, text, content, source) -> None:

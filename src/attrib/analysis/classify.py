@@ -597,7 +597,7 @@ def _clause_issuers(clause: Token, lexicon: Lexicon) -> list[Token]:
         if (c.dep_ == "agent" and lemma not in lexicon.obtaining_verbs) or (
             c.lower_ == "in" and lemma in ("appear", "publish")
         ):
-            found += [p for p in c.children if p.dep_ == "pobj"]
+            found += [_misread_cue(p, lexicon) for p in c.children if p.dep_ == "pobj"]
         elif c.dep_ == "nsubj" and lemma in ISSUING:  # a relative clause, whatever its label
             found += [] if c.tag_ in ("WDT", "WP") else [c]  # ("a report that Acme filed")
     return found

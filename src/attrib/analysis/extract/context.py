@@ -428,6 +428,7 @@ def _phrase_start(tok: Token) -> int:
 def _in_name_phrase(tok: Token) -> bool:
     return (
         tok.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PART")
+        or tok.tag_ == "VBN"  # "figures released by the ONS"
         or tok.text in ("-", "–")
         or tok.lower_ in ("from", "of", "at", "by", "for")
     )
