@@ -43,10 +43,11 @@ def find(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     capitals = Counter(label.text for label, _, _ in labels if label.text.isupper())
     transcript = any(n >= 2 for n in capitals.values())  # a speaker's turn comes again
     names = _entity_names(ctx) if labels else {}
+    places = _places(ctx) if labels else frozenset()
     uids = fresh_uids(found, len(ctx.doc))
     new = []
     for label, cue, content in labels:
-        head = _speaker(ctx, label, transcript, names)
+        head = _speaker(ctx, label, transcript, names, places)
         if head is not None:
             mention = Mention(label.start_char, label.end_char, (head,))
             new.append(Candidate(next(uids), (content,), cue, mention, LABEL_CUE, cls="speech"))
@@ -95,7 +96,11 @@ def _labels(ctx: Context) -> list[tuple[Span, Range, Range]]:
 
 
 def _speaker(
-    ctx: Context, label: Span, transcript: bool, names: dict[tuple[str, ...], Token]
+    ctx: Context,
+    label: Span,
+    transcript: bool,
+    names: dict[tuple[str, ...], Token],
+    places: frozenset[str],
 ) -> Token | None:
     """The token that names a label's speaker, or None when the label names nobody.
 
@@ -116,7 +121,7 @@ def _speaker(
         known = known or label.root.ent_type_ == "PERSON"
         turn = transcript and len(label) <= 3 and not any(t.tag_ == "POS" for t in label)
         return spelled_out or (label.root if known or turn else None)
-    if any(t.ent_type_ in _NOT_SPEAKER_ENTS for t in label) or label.text in _places(ctx):
+    if any(t.ent_type_ in _NOT_SPEAKER_ENTS for t in label) or label.text in places:
         return None  # a dateline: "Lima:", a place wherever else the text names it
     if label.root.ent_type_ in _SPEAKER_ENTS:
         return label.root
@@ -126,7 +131,8 @@ def _speaker(
 
 
 def _places(ctx: Context) -> frozenset[str]:
-    """The names the tagger reads as places somewhere in the text (not always in a dateline)."""
+    """The names the tagger reads as places somewhere in the text (not always in a dateline);
+    once a text, as ``_entity_names``."""
     return frozenset(e.text for e in ctx.doc.ents if e.label_ in ("GPE", "LOC"))
 
 
