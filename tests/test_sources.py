@@ -1486,6 +1486,12 @@ def test_a_study_whose_authors_go_unnamed_stays_anonymous(analyze: Analyze) -> N
             "companies aimed to announce the deal by the end of the year.",
             [["unnamed Sakura executive", "Tokai Shimbun"]],
         ),
+        # "which quoted X as saying" on the outlet of "according to"
+        (
+            "The bus was carrying pilgrims, according to the Tarsa Herald, which quoted a police "
+            "official as saying the driver may have lost control on a bend.",
+            [["police official", "Tarsa Herald"], ["police official", "Tarsa Herald"]],
+        ),
         # a letter an outlet saw, in which a body spoke
         (
             "In a letter seen by the Financial Times, the regulator's board told lenders their "

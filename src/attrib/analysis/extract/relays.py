@@ -70,8 +70,9 @@ def cite(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
 
 
 def quote_as(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """ "The paper quoted (or cited) the minister as saying that ...": the minister's statement,
-    relayed by the paper; the quoting itself is no statement of its own."""
+    """ "The paper quoted (or cited) the minister as saying that ...", "..., according to the
+    paper, which quoted the minister as saying ...": the minister's statement, relayed by the
+    paper; the quoting itself is no statement of its own."""
     cands = list(found)
     for verb in triggered(ctx, "verb"):
         if cue_lemma(ctx, verb) not in CITING:
@@ -82,9 +83,17 @@ def quote_as(ctx: Context, found: tuple[Candidate, ...]) -> tuple[Candidate, ...
         ]
         speech = _by_cue(cands, said[0]) if said else None
         reporter = _by_cue(cands, verb)
-        if quoted is None or speech is None or reporter is None:
+        if quoted is None or speech is None:
             continue
-        cand, frame = cands[speech], cands[reporter]
+        cand = cands[speech]
+        if reporter is None:  # "according to the Herald, which quoted X as saying ...": the
+            if verb.dep_ != "relcl":  # relative clause is a relay of its own (cite)
+                continue
+            name = verb.head  # the outlet's name, without the clause
+            outlet = Mention(name.left_edge.idx, name.idx + len(name), (name,))
+            cands[speech] = replace(cand, source=mention(ctx, quoted), relays=(outlet,))
+            continue
+        frame = cands[reporter]
         relays = (frame.relays[0],) if frame.relays else ((frame.source,) if frame.source else ())
         cands[speech] = replace(cand, source=mention(ctx, quoted), relays=relays)
         del cands[reporter]
