@@ -382,7 +382,7 @@ def trailing_speaker(ctx: Context, verb: Token) -> Trailing | None:
     """ "Four people were killed when a bus overturned, police said.", "..., The Courier-Mail
     reported on Saturday.", "..., figures from the CSO show.": a cue closing a long sentence
     after a comma and its speaker, which the parser hung on a word of the claim (a time clause,
-    a noun) or took for a noun. Returns the comma and the speaker's head."""
+    a noun) or took for a noun."""
     noun = verb.pos_ == "NOUN"  # hung as a clause, ", UNN reports." is a relay (relays.fold)
     if noun and verb.dep_ in ("ccomp", "conj"):
         return None
