@@ -65,6 +65,11 @@ def test_attributions_that_are_not_statements(analyze: Analyze, text: str, cls: 
         ("The minister said that taxes would rise.", "speech", "that taxes would rise"),
         ("Police denied that the officer had fired.", "speech", "that the officer had fired"),
         ("The governor called the decision a mistake.", "speech", "the decision a mistake"),
+        (  # the quoted predicate, which the parser sets beside the object
+            'The shadow minister called the plans "a developers\' charter".',
+            "speech",
+            'the plans "a developers\' charter"',
+        ),
         ("The economy, as the minister put it, is a mess.", "speech", "The economy … is a mess"),
         (
             "Building the dam, the engineers note, requires careful planning.",

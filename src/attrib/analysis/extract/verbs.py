@@ -466,8 +466,11 @@ def _nominal_content(ctx: Context, verb: Token, lemma: str) -> tuple[list[int], 
     if obj is not None and not hearer:
         # "described the decision as a betrayal", the parser hanging "as" on the object
         predicate += [
-            c for c in obj.children if _is_as_phrase(c) and c.doc[c.i - 1].lower_ != "such"
-        ]  # not "says things such as ..."
+            c
+            for c in obj.children
+            if (_is_as_phrase(c) and c.doc[c.i - 1].lower_ != "such")  # not "such as ..."
+            or (c.dep_ == "appos" and quoted(ctx, c))  # 'called the plans "a charter"'
+        ]
         piece = obj.lemma_.lower() in ctx.lexicon.news_pieces and any(
             c.dep_ in ("acl", "relcl") for c in obj.children
         )  # "published an editorial blaming the state": the piece's claim
