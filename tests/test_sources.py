@@ -1558,3 +1558,14 @@ def test_a_word_for_anonymous_people_after_another_anonymous_one_is_them(
 def test_a_named_persons_management_speaks_for_them(analyze: Analyze) -> None:
     a = analyze("Singer Amara Cole has cancelled her tour on medical advice, her management said.")
     assert sources(a)[0][1] == "named"
+
+
+def test_a_spokesperson_whose_article_the_parser_gave_to_the_body(analyze: Analyze) -> None:
+    a = analyze(
+        "Committee chair Dame Helen Rudd said the plan was weak. A Ministry of Housing "
+        "spokesperson said the reforms would work."
+    )
+    assert sources(a) == [
+        ("Helen Rudd", "named", "person"),
+        ("Ministry of Housing", "named", "organization"),
+    ]

@@ -674,6 +674,9 @@ def _one_of_a_kind(head: Token, core: list[Token]) -> bool:
     or "one" ("a Democrat", "one Republican", "a senior Conservative", "an American")."""
     if head.pos_ != "PROPN" or head.ent_type_ not in ("NORP", "PERSON", "ORG", ""):
         return False
+    start, end = _entity_range(head)
+    if end - start > 1:  # a name of several words: "A Ministry of Housing spokesperson"
+        return False
     first = core[0].lower_
     if first not in ("a", "an", "one", "another"):
         return False
