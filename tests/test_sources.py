@@ -1569,3 +1569,13 @@ def test_a_spokesperson_whose_article_the_parser_gave_to_the_body(analyze: Analy
         ("Helen Rudd", "named", "person"),
         ("Ministry of Housing", "named", "organization"),
     ]
+
+
+def test_a_pronoun_across_a_quotation_mark_tells_no_gender(analyze: Analyze) -> None:
+    """In '"Ellie is a leader and we'll miss her," he said', "he" is the coach, not Ellie."""
+    a = analyze(
+        "Ellie Marchant has been ruled out of the opener with a knee injury. Head coach Simon "
+        'Dunmore said it was a blow. "Ellie is a leader in this group and we\'ll miss her," he '
+        "said."
+    )
+    assert [name for name, _, _ in sources(a)] == ["Simon Dunmore"] * 2

@@ -236,7 +236,8 @@ class People:
 
     def _pronoun_votes(self) -> None:
         """Pronouns after a person who is the only one named in the sentence, up to the first
-        pronoun of the next sentence, tell that person's gender."""
+        pronoun of the next sentence, on the same side of any quotation mark, tell that
+        person's gender."""
         for sent in self.doc.sents:
             here = [(i, p) for i in range(sent.start, sent.end) if (p := self._at.get(i))]
             if len({id(p) for _, p in here}) != 1:
@@ -244,7 +245,10 @@ class People:
             first, person = here[0]
             for tok in _pronouns_after(self.doc, first, sent):
                 gender = pronoun_gender(tok.text)
-                if gender is not None:
+                # not across a quotation mark: in '"Ellie is a leader and we'll miss her," he
+                # said', "he" is the speaker, not Ellie
+                across = any(t.is_quote for t in self.doc[first : tok.i])
+                if gender is not None and not across:
                     person.votes[gender] += 1
 
     def with_title(self, title: str) -> list[Person]:
