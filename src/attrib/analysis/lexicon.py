@@ -271,6 +271,11 @@ class Lexicon:
         return self.cue_forms.get(form)
 
     @cached_property
+    def texts(self) -> frozenset[str]:
+        """Every noun of a document, of any kind ("report", "figures", "data")."""
+        return frozenset().union(self.document_nouns, *self.document_kinds)
+
+    @cached_property
     def offices(self) -> frozenset[str]:
         """Words that, with "the", make an anonymity head one office-holder, present or past
         ("the chief executive", "the former adviser")."""

@@ -390,8 +390,7 @@ class _Resolver:
                     and s.typed.head_lemma in self.lex.research_staff
                 )
             )
-            studies = [self.noun_before(lemma, head.i) for lemma in self.lex.study_nouns]
-            since = max((t.idx for t in studies if t is not None), default=-1)
+            since = max((t.idx for t in self.studies_before(head)), default=-1)
             if staff is not None and staff.mentions[-1].start > since:  # no study between
                 return staff
         if typed.anaphoric and head.pos_ == "NOUN" and typed.type != "outlet" and _bare(head):
@@ -620,8 +619,8 @@ class _Resolver:
         paper by Jane Roe and colleagues"); an anonymous one ("a new study") leaves the
         researchers unnamed."""
         paper = self.noun_before("paper", head.i)  # the last paper, when it is no newspaper
-        found = [self.noun_before(lemma, head.i) for lemma in self.lex.study_nouns]
-        studies = [t for t in (*found, paper if paper and scholarly(paper) else None) if t]
+        found = self.studies_before(head)
+        studies = [*found, paper] if paper is not None and scholarly(paper) else found
         study = max(studies, key=lambda t: t.i) if studies else None
         issuer = self.issued_before(head)
         if issuer is not None and (study is None or issuer.i > study.i):
@@ -634,6 +633,11 @@ class _Resolver:
         if classify(study, self.lex, self.matches).type not in ("named", "outlet"):
             return None
         return self.resolve_head(study, [study], look_back=False)
+
+    def studies_before(self, head: Token) -> list[Token]:
+        """The last mention before ``head`` of each noun of research ("study", "report")."""
+        found = (self.noun_before(lemma, head.i) for lemma in self.lex.study_nouns)
+        return [t for t in found if t is not None]
 
     def issued_before(self, head: Token) -> Token | None:
         """A named organization that, in the sentence before ``head``, released or published

@@ -410,8 +410,7 @@ def _speaker_words(ctx: Context, verb: Token) -> tuple[Span, Token] | None:
     ("figures from the CSO show") or else its last noun ("The Courier-Mail reported")."""
     words = verb.doc[_phrase_start(verb) : verb.i]
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
-    kinds = (ctx.lexicon.document_nouns, *ctx.lexicon.document_kinds)
-    texts = [t for t in nouns if any(t.lemma_.lower() in kind for kind in kinds)]
+    texts = [t for t in nouns if t.lemma_.lower() in ctx.lexicon.texts]
     subj = texts[0] if texts else nouns[-1] if nouns else None
     return (words, subj) if subj is not None and someone(ctx, subj) else None
 

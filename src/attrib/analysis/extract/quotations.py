@@ -253,7 +253,8 @@ def _inverted_speaker(ctx: Context, verb: Token, quote: Quote) -> Mention | None
 
 
 def _opens_sentence(ctx: Context, tok: Token) -> bool:
-    """Whether nothing but a sentence's end, a line break or the text's start comes before."""
+    """Whether ``tok`` is capitalised and only the text's start or a sentence's end (a full
+    stop, a question or exclamation mark, a closing quotation mark) comes before it."""
     before = ctx.text[max(0, tok.idx - ctx.settings.cue_lookback_chars) : tok.idx].rstrip()
     return tok.is_title and (not before or before[-1] in '.!?"”’')
 

@@ -15,6 +15,7 @@ from .context import (
     CITING,
     CLAUSES,
     Context,
+    Trailing,
     cites_someone,
     cue_lemma,
     cue_range,
@@ -78,7 +79,7 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and cites_someone(ctx, lemma, verb):  # "The paper quoted a source"
         relays, source = (source,), mention(ctx, obj)
-    pieces, frame = _content(ctx, verb, lemma, verb.sent)
+    pieces, frame = _content(ctx, verb, lemma, verb.sent, trailing)
     cls = (
         "unasserted"
         if _unasserted(ctx, verb, subj)
@@ -209,10 +210,12 @@ def _anonymity_request(ctx: Context, verb: Token) -> bool:
     return any(ctx.matches.anonymous(range(c.i, c.right_edge.i + 1)) for c in conditions)
 
 
-def _content(ctx: Context, verb: Token, lemma: str, sent: Span) -> tuple[tuple[Range, ...], _Frame]:
+def _content(
+    ctx: Context, verb: Token, lemma: str, sent: Span, trailing: Trailing | None
+) -> tuple[tuple[Range, ...], _Frame]:
     """The claim a reporting verb (of cue lemma ``lemma``) governs, from the parse, and the
     construction it is in (a ``to``-infinitive, or the preposition of "called for"), which may
-    change the cue's class."""
+    change the cue's class; ``trailing`` is the cue's trailing attribution, if it closes one."""
     target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     told = lemma in ctx.lexicon.addressee_verbs and any(c.dep_ in CLAUSES for c in verb.children)
     if target is not None and not told:  # "He was told by police that ...": the clause
@@ -227,7 +230,6 @@ def _content(ctx: Context, verb: Token, lemma: str, sent: Span) -> tuple[tuple[R
     if trailing_report(ctx, verb) or spliced_cue(ctx, verb):  # "..., UNN reports.": the rest
         inside = {t.i for t in verb.subtree}
         return pieces_from_tokens(ctx, (t.i for t in sent if t.i not in inside)), None
-    trailing = trailing_speaker(ctx, verb)
     if trailing is not None:  # "..., police said.", whatever the parser hung under the cue
         return pieces_from_tokens(ctx, range(sent.start, trailing.comma.i)), None
     aside = _interpolated(ctx, verb, sent)
@@ -274,10 +276,7 @@ def _content(ctx: Context, verb: Token, lemma: str, sent: Span) -> tuple[tuple[R
 def _text_made(ctx: Context, verb: Token, target: Token) -> bool:
     """ "The report was written by the Urban Institute": a passive of writing whose subject is
     the text written, which says who wrote it, not what anyone said."""
-    lemma = target.lemma_.lower()
-    text = lemma in ctx.lexicon.document_nouns or any(
-        lemma in k for k in ctx.lexicon.document_kinds
-    )
+    text = target.lemma_.lower() in ctx.lexicon.texts
     return text and verb.lemma_.lower() in ("write", "author", "draft", "pen")
 
 
