@@ -160,6 +160,22 @@ def chain(a: Analysis) -> list[list[str]]:
         ("The report, which the CBO released Monday, says the deficit grew.", "report", "document"),
         ("A report that Acme Corp. filed on Monday shows that sales fell.", "report", "document"),
         ("A paper by Jane Roe shows that the bees are declining.", "paper by Jane Roe", "document"),
+        # what is taken from a document is the document's issuer's
+        (
+            "A chart from the IMF's latest outlook shows that growth will slow.",
+            "chart from the IMF's latest outlook",
+            "document",
+        ),
+        (
+            "A graph in a report by Oxfam shows that inequality rose.",
+            "graph in a report by Oxfam",
+            "document",
+        ),
+        (
+            "A slide from a presentation that Jane Roe circulated shows that exports grew.",
+            "slide from a presentation that Jane Roe circulated",
+            "document",
+        ),
         # the participle hangs on the nearer noun; the recording is what the city released
         (
             "A recording of the meeting, released by the city, shows that the mayor shouted.",
@@ -284,6 +300,8 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("A Labour MP, who did not want to be named, said the plan was a mess.", "person"),
         ("An official who wished not to be named said the plan was dead.", "person"),
         ("The report that Smith criticized says the deficit grew.", "document"),
+        ("Comments from residents suggest the plan is unpopular.", "document"),
+        ("A chart in the report shows that prices rose.", "document"),
         # "those" with words of its own is people, anonymous ("this suggests" is no one)
         ("Those familiar with the talks said the deal was close.", "group"),
         ("Those who know him say he is tired.", "group"),

@@ -31,21 +31,6 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "a
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 _NOT_CALLED = frozenset({"GPE", "NORP", "LOC", "PERSON", "DATE", "CARDINAL", "ORDINAL"})
-ISSUING = frozenset(
-    {
-        "release",
-        "publish",
-        "issue",
-        "produce",
-        "post",
-        "file",
-        "send",
-        "conduct",
-        "deliver",
-        "write",
-    }
-    | {"give", "prepare", "compile", "sign"}
-)
 _RESEARCH = frozenset({"study", "research"})
 """Research published in a journal ("a study that appeared in the BMJ") is its authors', not the
 journal's, as an outlet's own report or analysis ("a report in Le Monde") is the outlet's."""
@@ -517,7 +502,11 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
             issuers += [
                 c
                 for c in child.children
-                if c.dep_ == "pobj" and classify(c, lexicon, matches).type == "outlet"
+                if c.dep_ == "pobj"
+                and (
+                    classify(c, lexicon, matches).type == "outlet"
+                    or c.lemma_.lower() in lexicon.texts
+                )
             ]
         elif child.dep_ == "prep" and child.lower_ == "on":  # "a document on Acme's website"
             issuers += [
@@ -529,7 +518,9 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
             ]
         elif child.dep_ in ("acl", "relcl"):
             issuers += _clause_issuers(child, lexicon)
-    if head.dep_ == "dobj" and head.head.lemma_.lower() in ISSUING:  # "The CBO released a report"
+    if (
+        head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.issuing_verbs
+    ):  # "The CBO released a report"
         issuers += [c for c in head.head.children if c.dep_ == "nsubj"]
     verb = head.head.head
     if (
@@ -559,6 +550,10 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
             return "named", issuer  # Nature Geoscience": its authors'
         if typed.type in ("named", "outlet"):
             return typed.type, issuer
+        if issuer.head.lower_ in ("from", "in"):  # "a chart from the IMF's outlook", "a graph
+            taken = _issuer(issuer, lexicon, matches)  # in a report by Oxfam": its issuer's
+            if taken is not None:
+                return taken
     return None
 
 
@@ -598,7 +593,9 @@ def _clause_issuers(clause: Token, lexicon: Lexicon) -> list[Token]:
             c.lower_ == "in" and lemma in ("appear", "publish")
         ):
             found += [_misread_cue(p, lexicon) for p in c.children if p.dep_ == "pobj"]
-        elif c.dep_ == "nsubj" and lemma in ISSUING:  # a relative clause, whatever its label
+        elif (
+            c.dep_ == "nsubj" and lemma in lexicon.issuing_verbs
+        ):  # a relative clause, whatever its label
             found += [] if c.tag_ in ("WDT", "WP") else [c]  # ("a report that Acme filed")
     return found
 

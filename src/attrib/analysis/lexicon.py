@@ -197,6 +197,10 @@ class Lexicon:
     """Part or a copy of a document ("details", "a draft"): the document's issuer's."""
     obtaining_verbs: frozenset[str]
     """Verbs of getting hold of a document ("seen by Reuters"): their agent is no issuer."""
+    issuing_verbs: frozenset[str]
+    """Verbs whose subject issued their object ("The CBO released a report")."""
+    authoring_verbs: frozenset[str]
+    """Verbs whose agent wrote a study ("The report was written by X")."""
     document_places: frozenset[str]
     """Where a document is posted ("website", "page"): its owner issued it."""
     study_nouns: frozenset[str]
@@ -375,6 +379,8 @@ class Lexicon:
             document_acts=documents["act"],
             document_portions=documents["portion"],
             obtaining_verbs=documents["obtained"],
+            issuing_verbs=documents["issued"],
+            authoring_verbs=documents["authored"],
             document_places=documents["place"],
             study_nouns=documents["study"],
             document_kinds=(documents["study"], documents["figures"]),

@@ -27,7 +27,6 @@ from ..results import (
 )
 from .classify import (
     INDEFINITE_PRONOUNS,
-    ISSUING,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     PRONOUNS_SPEAKER,
@@ -644,7 +643,7 @@ class _Resolver:
         something: whose researchers "researchers" then are."""
         start = self.first_token(self.sentence[head.i] - 1)
         for verb in reversed(self.doc[start : self.first_token(self.sentence[head.i])]):
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in ISSUING:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.issuing_verbs:
                 continue
             if not any(c.dep_ == "dobj" for c in verb.children):
                 continue
@@ -1048,7 +1047,7 @@ class _Resolver:
                 for o in c.children
                 if o.dep_ in ("dobj", "attr")
             ]
-        elif lemma in _AUTHORING and any(
+        elif lemma in self.lex.authoring_verbs and any(
             c.dep_ == "nsubjpass" and c.lemma_.lower() in studies for c in tok.children
         ):
             given = [p for c in tok.children if c.dep_ == "agent" for p in c.children]
@@ -1238,10 +1237,6 @@ def _subject_of_cue(cand: Candidate) -> bool:
     return any(h.head.i == cand.cue_token and h.dep_ == "nsubj" for h in cand.source.heads) or (
         not cand.relays
     )
-
-
-_AUTHORING = frozenset({"write", "author", "conduct", "produce", "prepare", "compile", "lead"})
-"""Verbs whose agent wrote a study: "The report was written by the Urban Institute"."""
 
 
 def _introduced(noun: Token) -> bool:
