@@ -513,6 +513,29 @@ def test_he_shows_that_a_name_tagged_an_organization_is_a_person(analyze: Analyz
     assert sources(a) == [("Stiglitz", "named", "person")] * 2
 
 
+def test_she_shows_that_a_subject_tagged_an_organization_is_a_person(analyze: Analyze) -> None:
+    # en_core_web_sm labels "Eleanor Thwaite" ORG; she has not spoken before "she"
+    a = analyze(
+        "Eleanor Thwaite spent 22 years as a nurse before running for office. On Monday she "
+        "said she would stand down."
+    )
+    assert sources(a) == [("Eleanor Thwaite", "named", "person")]
+
+
+def test_a_pronoun_after_a_spokesperson_is_the_spokespersons_body(analyze: Analyze) -> None:
+    a = analyze(
+        "Two patients died, a hospital spokeswoman said on Sunday. Eleven others were treated "
+        "and released, she said. A spokesman for Acme said the plant would close. She said it "
+        "was sad."
+    )
+    assert sources(a) == [
+        ("hospital", "named", "organization"),
+        ("hospital", "named", "organization"),
+        ("Acme", "named", "organization"),
+        ("hospital", "named", "organization"),  # the spokeswoman, not the spokesman
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -365,10 +365,13 @@ class _Resolver:
                 earlier or head,
                 self.settings.pronoun_reach,
                 lambda p: p.agrees(gender) and not self.named_in_claim(p),
-                lambda s: s.typed.entity == "person" and s.typed.type in ("named", "unnamed"),
+                lambda s: (
+                    (s.typed.entity == "person" and s.typed.type in ("named", "unnamed"))
+                    or self.spoken_by_representative(s, gender)
+                ),
                 lambda t: self.lex.genders.get(t.lemma_.lower()) in (None, gender),
             )
-            return found or self.person_tagged_otherwise(earlier or head)
+            return found or self.person_tagged_otherwise(earlier or head, gender)
         if lower in PRONOUNS_GROUP or lower in PRONOUNS_THING:  # the nearest, spoken or not
             return self.referent_before(head, thing=lower in PRONOUNS_THING)
         lemma = typed.head_lemma
@@ -900,10 +903,23 @@ class _Resolver:
         subjects = (self.doc[i].idx for i in person.subjects)
         return any(s <= at < e for at in subjects for s, e in self.claim)
 
-    def person_tagged_otherwise(self, head: Token) -> _Source | None:
+    def spoken_by_representative(self, src: _Source, gender: str | None) -> bool:
+        """A body that spoke through a spokesperson whose word for the role agrees with a
+        pronoun's gender (any, given none): "she said" after "a hospital spokeswoman said" is the
+        spokeswoman's, so the hospital's."""
+        return any(
+            self.doc[i].lemma_.lower() in self.lex.representatives
+            and (
+                gender is None or self.lex.genders.get(self.doc[i].lemma_.lower()) in (None, gender)
+            )
+            for i in src.heads
+        )
+
+    def person_tagged_otherwise(self, head: Token, gender: str | None) -> _Source | None:
         """With no person in reach, "he" or "she" shows that a name the tagger took for an
-        organization and that has spoken is a person's ("Smith said ...; he added"): that
-        source, now typed a person."""
+        organization is a person's, when it has spoken ("Smith said ...; he added") or is the
+        subject of a sentence and shaped like a person's name ("Eleanor Thwaite spent 22 years
+        as a midwife. ... she announced"): that source, now typed a person."""
         speaker = self.antecedent(
             head,
             self.settings.pronoun_reach,
@@ -912,11 +928,35 @@ class _Resolver:
                 s.typed.type == "named"
                 and s.typed.key.startswith("org:")
                 and _named_like_a_person(s)
+                and not self.spoken_by_representative(s, None)  # a body that has a spokesman
             ),
+        ) or self.antecedent(
+            head,
+            self.settings.pronoun_reach,
+            lambda _: False,
+            description_fits=lambda t: self.named_like_a_person(t, gender),
+            described=self.organizations,
         )
         if speaker is not None:
             speaker.typed = replace(speaker.typed, entity="person")
         return speaker
+
+    def named_like_a_person(self, tok: Token, gender: str | None) -> bool:
+        """A subject named in two or three capitalized words the tagger took for an
+        organization, with no mark of a body (a company word, an institution, an outlet) and
+        no title whose gender disagrees."""
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        return (
+            ent is not None
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and ent.label_ == "ORG"
+            and 2 <= len(ent) <= 3
+            and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in ent)
+            and not self.lex.company_name(ent)
+            and not any(t.lower_ in self.lex.institutions for t in ent)
+            and self.lex.canonical_outlet(ent.text) is None
+            and self.lex.genders.get(ent[0].lower_) in (None, gender)
+        )
 
     def person_at(self, head: Token) -> Person | None:
         """The person a noun phrase names, also where the tagger gave this mention of the name
