@@ -622,6 +622,13 @@ def test_a_cue_opening_its_sentence_is_followed_by_its_speaker(analyze, text, cu
             "figures from the Residential Tenancies Board",
         ),
         ("Waiting lists have fallen, the data show.", "Waiting lists have fallen", "data"),
+        # or sets the speaker beside a noun of the claim, leaving the cue no subject
+        (
+            "Defender Luca Ferrante will join Corvo Milano on a four-year contract, a source "
+            "close to the player said.",
+            "Defender Luca Ferrante will join Corvo Milano on a four-year contract",
+            "source close to the player",
+        ),
         (
             "Unemployment rose in March, figures released by Statistics Norway show.",
             "Unemployment rose in March",

@@ -386,7 +386,8 @@ def trailing_speaker(ctx: Context, verb: Token) -> Trailing | None:
     noun = verb.pos_ == "NOUN"  # hung as a clause, ", UNN reports." is a relay (relays.fold)
     if noun and verb.dep_ in ("ccomp", "conj"):
         return None
-    if not noun and (verb.dep_ not in ("advcl", "acl") or verb.tag_ not in ("VBD", "VBZ", "VBP")):
+    hung = verb.dep_ in ("advcl", "acl") or _subjectless_root(verb)
+    if not noun and (not hung or verb.tag_ not in ("VBD", "VBZ", "VBP")):
         return None
     lemma = cue_lemma(ctx, verb)
     if lemma is None or not _closes_sentence(verb, lemma in ctx.lexicon.addressee_verbs):
@@ -405,13 +406,26 @@ def trailing_speaker(ctx: Context, verb: Token) -> Trailing | None:
     return Trailing(comma, subj, words) if comma is not None and comma.text == "," else None
 
 
+def _subjectless_root(verb: Token) -> bool:
+    """A cue heading its sentence after its claim but with no subject: the parser set the
+    speaker beside a noun of the claim ("X is set to join Y on a four-year contract, a source
+    close to the player said": "source" in apposition to "contract")."""
+    return (
+        verb.dep_ == "ROOT"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    )
+
+
 def _speaker_words(ctx: Context, verb: Token) -> tuple[Span, Token] | None:
     """The noun phrase right before a cue the parser took apart from it, and its head: its text
-    ("figures from the CSO show") or else its last noun ("The Courier-Mail reported")."""
+    ("figures from the CSO show"), else its own head ("a source close to the player said"),
+    else its last noun ("The Courier-Mail reported")."""
     words = verb.doc[_phrase_start(verb) : verb.i]
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
     texts = [t for t in nouns if t.lemma_.lower() in ctx.lexicon.texts]
-    subj = texts[0] if texts else nouns[-1] if nouns else None
+    head = words.root if words else None
+    subj = texts[0] if texts else head if head in nouns else nouns[-1] if nouns else None
     return (words, subj) if subj is not None and someone(ctx, subj) else None
 
 
@@ -429,7 +443,8 @@ def _in_name_phrase(tok: Token) -> bool:
         tok.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PART")
         or tok.tag_ == "VBN"  # "figures released by the ONS"
         or tok.text in ("-", "–")
-        or tok.lower_ in ("from", "of", "at", "by", "for")
+        or tok.lower_
+        in ("from", "of", "at", "by", "for", "to", "with")  # "close to", "familiar with"
     )
 
 
