@@ -554,6 +554,16 @@ def test_a_pronoun_after_a_spokesperson_is_the_spokespersons_body(analyze: Analy
             "\u201cWe moved too slowly on the budget,\u201d she replied.",
             "Dana Kerr",
         ),
+        # the parser set the speaker beside the last noun of the opening phrase
+        (
+            "Speaking at the Lumen developer conference in Tallinn, Oskari Vehmas, founder of "
+            "the robotics firm Kinetra, said humanoid robots would work in warehouses soon.",
+            "Oskari Vehmas",
+        ),
+        (
+            "At a rally in Dayton, Ohio, Jane Roe, a senator, said the plant would stay open.",
+            "Jane Roe",
+        ),
     ],
 )
 def test_the_speaker_is_the_subject_the_construction_gives(

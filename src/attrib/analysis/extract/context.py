@@ -539,7 +539,24 @@ def subject(verb: Token) -> Token | None:
         return _distributed(shared) if shared is not None else None
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... by saying that ..."
         return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
-    return _inverted_subject(verb)
+    return _inverted_subject(verb) or _fronted_appositive(verb)
+
+
+def _fronted_appositive(verb: Token) -> Token | None:
+    """ "Speaking at a conference in Tallinn, Oskari Vehmas, founder of Kinetra, said ...": the
+    parser set the speaker beside the last noun of the phrase opening the sentence, leaving the
+    cue no subject; the first name set off by a comma in that phrase, not a place's ("At a rally
+    in Dayton, Ohio, Jane Roe said"), is the speaker."""
+    if verb.dep_ != "ROOT" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    for opener in (c for c in verb.children if c.dep_ in ("advcl", "prep") and c.i < verb.i):
+        for tok in opener.subtree:
+            start = tok.left_edge.i
+            place = tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")  # "Dayton, Ohio,"
+            beside = tok.dep_ in ("appos", "conj") and start > 0 and tok.doc[start - 1].text == ","
+            if beside and tok.pos_ == "PROPN" and not place:
+                return tok
+    return None
 
 
 def cue_subject(ctx: Context, verb: Token) -> Token | None:
