@@ -339,6 +339,9 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         ("According to news reports, the deal was done.", "news reports"),
         ("According to Politico, the deal was off.", "Politico"),
         ("The news agency reported that the talks had failed.", "news agency"),
+        # a programme named beside its noun, and a name that starts as broadcasters' do
+        ("The mayor will resign, the radio programme Drivetime reported.", "Drivetime"),
+        ("In a report on Tuesday, Radio Kestrel said 300 families had fled.", "Radio Kestrel"),
         ("According to the Argus Leader, the mayor resigned.", "Argus Leader"),  # a local paper
         # a listed outlet the tagger took for a person
         ("The Herald Sun says the coach will be sacked.", "Herald Sun"),
@@ -950,6 +953,10 @@ def test_an_institution_by_its_kind_is_not_any_body_named_before(analyze: Analyz
         (
             "Acme Corp. announced layoffs. The manufacturer said 200 jobs would go.",
             ("Acme Corp.", "named", "organization"),
+        ),
+        (
+            "Officers from Marlow Valley Police arrested a man, the force said in a statement.",
+            ("Marlow Valley Police", "named", "organization"),
         ),
         # a body that publishes or reports a thing is no outlet for it
         (

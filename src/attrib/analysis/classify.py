@@ -332,14 +332,16 @@ def _called(core: list[Token]) -> bool:
 def _outlet_name(head: Token, core: list[Token], lexicon: Lexicon) -> str | None:
     """An outlet in no list, known by the shape of its name: a proper name ending in a word that
     names newspapers and broadcasters ("the Daily Courier", "the Tribune-Herald", "Kyiv Post",
-    "the Bay of Plenty Times") or beside an outlet noun ("the newspaper Kommersant",
-    "broadcaster RTL")."""
+    "the Bay of Plenty Times"), starting in one ("Radio Kestrel"), or beside an outlet noun
+    ("the newspaper Kommersant", "broadcaster RTL", "the radio programme Morning Brief")."""
     if head.pos_ != "PROPN":
         return None
     names = [t for t in core if t.pos_ == "PROPN" or t.text == "-"]
     words = [t.lower_ for t in names if t.text != "-"]
     name = head.doc[names[0].i : names[-1].i + 1].text if names else head.text
-    if len(words) >= 2 and (words[-1] in lexicon.outlet_words or words[0] in ("daily", "weekly")):
+    if len(words) >= 2 and (
+        words[-1] in lexicon.outlet_words or words[0] in lexicon.outlet_first_words
+    ):
         return name
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -350,7 +352,10 @@ def _outlet_name(head: Token, core: list[Token], lexicon: Lexicon) -> str | None
         return name
     if head.dep_ == "appos" and head.head.lemma_.lower() in lexicon.outlet_nouns:
         return name
-    return None
+    before = head.doc[names[0].i - 1] if names and names[0].i else None  # the noun right
+    if before is None or before.pos_ != "NOUN":  # before, where the parser set them apart
+        return None
+    return name if _outlet_noun(before, before.lemma_.lower(), lexicon) else None
 
 
 def _outlet_noun(head: Token, lemma: str, lexicon: Lexicon) -> bool:

@@ -259,6 +259,8 @@ class Lexicon:
     """Nouns for people by what they are, no office ("billionaire"): before a name, a person's."""
     outlet_words: frozenset[str]
     """Last words of newspaper and broadcaster names ("Courier", "Tribune")."""
+    outlet_first_words: frozenset[str]
+    """First words of outlet names ("Daily", "Radio")."""
     news_pieces: frozenset[str]
     """What news media publish ("story", "editorial"): the media's unless an issuer is named."""
     news_reports: frozenset[str]
@@ -414,6 +416,7 @@ class Lexicon:
             same_role=_same_role(people["same-role"]),
             honorifics=people["honorific"],
             outlet_words=media["name-word"],
+            outlet_first_words=media["name-first-word"],
             news_pieces=media["piece"],
             news_reports=media["report"],
         )
