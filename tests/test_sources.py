@@ -342,6 +342,7 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         # a programme named beside its noun, and a name that starts as broadcasters' do
         ("The mayor will resign, the radio programme Drivetime reported.", "Drivetime"),
         ("In a report on Tuesday, Radio Kestrel said 300 families had fled.", "Radio Kestrel"),
+        ("According to the Iberica Press agency, the club will sell.", "Iberica Press agency"),
         ("According to the Argus Leader, the mayor resigned.", "Argus Leader"),  # a local paper
         # a listed outlet the tagger took for a person
         ("The Herald Sun says the coach will be sacked.", "Herald Sun"),

@@ -333,15 +333,19 @@ def _outlet_name(head: Token, core: list[Token], lexicon: Lexicon) -> str | None
     """An outlet in no list, known by the shape of its name: a proper name ending in a word that
     names newspapers and broadcasters ("the Daily Courier", "the Tribune-Herald", "Kyiv Post",
     "the Bay of Plenty Times"), starting in one ("Radio Kestrel"), or beside an outlet noun
-    ("the newspaper Kommersant", "broadcaster RTL", "the radio programme Morning Brief")."""
-    if head.pos_ != "PROPN":
-        return None
+    ("the newspaper Kommersant", "broadcaster RTL", "the radio programme Morning Brief"), or
+    before a noun that "news" makes one of news media ("the Iberica Press agency")."""
     names = [t for t in core if t.pos_ == "PROPN" or t.text == "-"]
     words = [t.lower_ for t in names if t.text != "-"]
-    name = head.doc[names[0].i : names[-1].i + 1].text if names else head.text
-    if len(words) >= 2 and (
+    shaped = len(words) >= 2 and (
         words[-1] in lexicon.outlet_words or words[0] in lexicon.outlet_first_words
-    ):
+    )
+    if head.pos_ != "PROPN":  # "the Iberica Press agency": a name of that shape before a noun
+        news = f"news {head.lemma_.lower()}" in lexicon.outlet_nouns  # that "news" makes media
+        owned = any(t.dep_ == "poss" for t in core)  # "the BBC's Today programme": the BBC's
+        return head.doc[names[0].i : head.i + 1].text if shaped and news and not owned else None
+    name = head.doc[names[0].i : names[-1].i + 1].text if names else head.text
+    if shaped:
         return name
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
