@@ -813,6 +813,13 @@ def test_a_pronoun_takes_a_subject_of_its_own_sentence(analyze: Analyze) -> None
             "was chosen for her grasp of care. The former nurse said wait times came first.",
             ["Robert Kline", "Maria Santos"],
         ),
+        # but for a person just introduced as the subject of a sentence that is no statement
+        (
+            'Harbour Town manager Ian Moss refused to blame the referee. "We stopped playing," '
+            'Moss said. "That is on me." Striker Leo Brandt, who missed a penalty, apologised '
+            "to fans. The 29-year-old wrote that he would come back stronger.",
+            ["Ian Moss", "Leo Brandt"],
+        ),
         # a role noun before a name the tagger took for an organization makes it a person's
         (
             "Tech billionaire Marcus Vale said on Friday that he would not sell his stake. "

@@ -62,6 +62,7 @@ class People:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc = doc
         self.honorifics = lexicon.honorifics
+        self.roles = lexicon.person_nouns
         self.people: list[Person] = []
         self._at: dict[int, Person] = {}  # token index -> person mentioned there
         first = next(iter(doc.sents), None)
@@ -120,16 +121,19 @@ class People:
             ]
             if len(longer) == 1:  # "Donald Trump" after a headline's "Rip Donald Trump"
                 if all(i < self.headline_end for i in longer[0].mentions):
-                    longer[0].words, longer[0].name = words, _display(ent, self.honorifics)
+                    longer[0].words, longer[0].name = (
+                        words,
+                        _display(ent, self.honorifics, self.roles),
+                    )
                 return longer[0]
             shorter = [
                 p for p in self.people if len(p.words) == 1 and p.words[0] in (words[0], words[-1])
             ]
             for p in shorter:  # "Bloomberg" seen first, "Michael Bloomberg" now: one person
                 if len(shorter) == 1:
-                    p.words, p.name = words, _display(ent, self.honorifics)
+                    p.words, p.name = words, _display(ent, self.honorifics, self.roles)
                     return p
-        person = Person(_display(ent, self.honorifics), words)
+        person = Person(_display(ent, self.honorifics, self.roles), words)
         self.people.append(person)
         return person
 
@@ -192,7 +196,7 @@ class People:
             if person is not None and min(person.mentions) > ent.start:
                 person.words, person.name = (
                     _name_words(ent, lexicon),
-                    _display(ent, self.honorifics),
+                    _display(ent, self.honorifics, self.roles),
                 )
             elif last in pending and pending[last].start > ent.start:
                 person = self._person(_name_words(ent, lexicon), ent)
@@ -375,6 +379,8 @@ def _name_words(ent: Span, lexicon: Lexicon) -> tuple[str, ...]:
     genders, honorifics = lexicon.genders, lexicon.honorifics
     while len(words) > 1 and (words[0] in genders or words[0].rstrip(".") in honorifics):
         words.pop(0)
+    if len(words) > 2 and words[0] in lexicon.person_nouns:  # "Striker Leo Brandt"
+        words.pop(0)
     return tuple(words)
 
 
@@ -386,8 +392,13 @@ def _headline_cue(tok: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _display(ent: Span, honorifics: frozenset[str]) -> str:
-    return without_honorific(_written_name(ent), honorifics)
+def _display(ent: Span, honorifics: frozenset[str], roles: frozenset[str]) -> str:
+    """The name without a title or a role noun the tagger took in ("Striker Leo Brandt")."""
+    name = _written_name(ent)
+    first, _, rest = name.partition(" ")
+    if len(name.split()) > 2 and first.lower() in roles:
+        name = rest
+    return without_honorific(name, honorifics)
 
 
 def _written_name(ent: Span) -> str:

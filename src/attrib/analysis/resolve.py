@@ -811,11 +811,13 @@ class _Resolver:
         organizations and documents for "it"), those are sought ("Critics disagree. ..., they
         say"), and a speaker is not preferred to a nearer one. With ``salient`` (a description:
         "the 27-year-old", "the veteran"), the person the text has named most often so far comes
-        first: a description stands for the story's subject more than for its last voice; one
+        first: a description stands for the story's subject more than for its last voice, but
+        for a person just introduced as the subject of a sentence of no speech before all; one
         with a ``gender`` ("the businessman") prefers the people whose pronouns agree."""
         here = self.sentence[head.i]
         best: (
-            tuple[tuple[bool, bool, int, bool, int, bool, int], Person | _Source | Token] | None
+            tuple[tuple[bool, bool, bool, int, bool, int, bool, int], Person | _Source | Token]
+            | None
         ) = None
         speaking = {id(p) for p, src in self._persons_with_sources()}
 
@@ -840,6 +842,8 @@ class _Resolver:
             key = (
                 not (distance == 0 and subject),
                 unsure,
+                # a new topic, not a new voice: "Striker Tomas Beilin apologised. The 29-year-old"
+                not (salient and fresh and not speaker),
                 -times,
                 not prefer,
                 distance,
