@@ -301,6 +301,8 @@ def test_a_spokesperson_for_a_named_person_is_on_the_record(analyze: Analyze) ->
         ("An official who wished not to be named said the plan was dead.", "person"),
         ("The report that Smith criticized says the deficit grew.", "document"),
         ("Comments from residents suggest the plan is unpopular.", "document"),
+        # people, not numbers
+        ("Senior Labour figures concede that the plans are not costed.", "group"),
         ("A chart in the report shows that prices rose.", "document"),
         # "those" with words of its own is people, anonymous ("this suggests" is no one)
         ("Those familiar with the talks said the deal was close.", "group"),
@@ -343,6 +345,7 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         ("The mayor will resign, the radio programme Drivetime reported.", "Drivetime"),
         ("In a report on Tuesday, Radio Kestrel said 300 families had fled.", "Radio Kestrel"),
         ("According to the Iberica Press agency, the club will sell.", "Iberica Press agency"),
+        ("The Times Union reported that the mayor had resigned.", "Times Union"),
         ("According to the Argus Leader, the mayor resigned.", "Argus Leader"),  # a local paper
         # a listed outlet the tagger took for a person
         ("The Herald Sun says the coach will be sacked.", "Herald Sun"),
@@ -966,6 +969,17 @@ def test_an_institution_by_its_kind_is_not_any_body_named_before(analyze: Analyz
             "Officers from Marlow Valley Police arrested a man, the force said in a statement.",
             ("Marlow Valley Police", "named", "organization"),
         ),
+        (
+            "The Copernicus Climate Change Service published its data on Monday. The monitor "
+            "said the ice was 26 percent below average.",
+            ("Copernicus Climate Change Service", "named", "organization"),
+        ),
+        # a noun set beside a name introduces no other body to refer back to
+        (
+            "Dublin-based software company Tessary has raised 40 million euros. The company "
+            "said it would hire.",
+            ("Tessary", "named", "organization"),
+        ),
         # a body that publishes or reports a thing is no outlet for it
         (
             "Amnesty International published its annual review. The rights group said "
@@ -1274,6 +1288,8 @@ def test_the_man_is_whoever_was_described_so_before(
         # a capitalised word the tagger read as a common noun, which is no English noun
         ("Eskom said the power cuts would end.", ("Eskom", "named", "organization")),
         ("Barclays said it would cut 400 jobs.", ("Barclays", "named", "organization")),
+        # a name with a capital inside, which the tagger read as a plural noun
+        ("The MoD said no decision had been taken.", ("MoD", "named", "organization")),
         # a name set right after a description is the one described
         (
             "His former teammate Huw Jenkins said the side was great.",

@@ -130,6 +130,19 @@ def _tagged_name(head: Token, lexicon: Lexicon, matches: Matches) -> bool:
     )
 
 
+def _capital_inside(head: Token) -> bool:
+    """A recognized name with a capital inside it, whatever the tagger's part of speech ("The
+    MoD said", "DfE", "PwC", read as plural nouns)."""
+    text = head.text
+    return (
+        head.ent_type_ in _NAME_LABELS
+        and text.isalpha()
+        and text[:1].isupper()
+        and any(c.isupper() for c in text[1:])
+        and not text.isupper()
+    )
+
+
 def _after_honorific(head: Token, lexicon: Lexicon) -> bool:
     """A name written after a title of persons ("Dr Fauci", "Mrs. Acme")."""
     first = min((c.i for c in head.lefts if c.dep_ == "compound"), default=head.i)
@@ -208,6 +221,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
             or misread
             or (head.text.isupper() and len(head.text) > 1)
             or _tagged_name(head, lexicon, matches)
+            or _capital_inside(head)
         )
     )
     acronym = head.text.isupper() and len(head.text) > 1 and _entity_text(head) == head.text
@@ -246,6 +260,11 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     if _news_reports(head, lexicon):  # "according to news reports", "media reports said"
         name = strip_determiner(text)
         return Typed("outlet", "organization", name, "outlet:" + name.lower(), definite, lemma)
+    if lemma == "figure" and any(c.lower_ in lexicon.figure_ranks for c in head.lefts):
+        name = strip_determiner(text)  # "senior Labour figures": people, not numbers
+        return Typed(
+            "unnamed", "group" if plural else "person", name, "anon:" + name.lower(), False, lemma
+        )
     piece = lemma in lexicon.news_pieces  # "a separate story reported": the media's, unless issued
     if (
         piece

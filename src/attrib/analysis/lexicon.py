@@ -201,6 +201,8 @@ class Lexicon:
     """Verbs whose subject issued their object ("The CBO released a report")."""
     authoring_verbs: frozenset[str]
     """Verbs whose agent wrote a study ("The report was written by X")."""
+    figure_ranks: frozenset[str]
+    """Adjectives that make "figures" people ("senior Labour figures")."""
     document_places: frozenset[str]
     """Where a document is posted ("website", "page"): its owner issued it."""
     study_nouns: frozenset[str]
@@ -384,6 +386,7 @@ class Lexicon:
             issuing_verbs=documents["issued"],
             authoring_verbs=documents["authored"],
             document_places=documents["place"],
+            figure_ranks=documents["people-figures"],
             study_nouns=documents["study"],
             document_kinds=(documents["study"], documents["figures"]),
             study_authors=people["study-author"],

@@ -1285,8 +1285,13 @@ def _subject_of_cue(cand: Candidate) -> bool:
 
 def _introduced(noun: Token) -> bool:
     """A body introduced by a common noun, not a name ("a group of parents"), nor a definite
-    description itself referring back ("the company", which a name given since outranks)."""
-    return not noun.ent_type_ and not any(c.lower_ == "the" for c in noun.children)
+    description itself referring back ("the company", which a name given since outranks), nor
+    a noun set beside a name ("software company Tessary")."""
+    return (
+        not noun.ent_type_
+        and not any(c.lower_ == "the" for c in noun.children)
+        and proper_name_beside(noun) is None
+    )
 
 
 def _in_dateline(ent: Span) -> bool:
