@@ -481,6 +481,15 @@ def test_a_pronoun_with_no_antecedent_is_unresolved(analyze: Analyze) -> None:
     assert a.summary.statements_by_type["unresolved"] == 1 and a.summary.attributed == 0
 
 
+def test_a_description_of_someone_the_text_never_named_is_unresolved(analyze: Analyze) -> None:
+    a = analyze("The left-hander said he was happy. The official said the plan was dead.")
+    # a description settles no one, but "official" is a mark of anonymity
+    assert sources(a) == [
+        ("left-hander", "unresolved", "person"),
+        ("official", "unnamed", "person"),
+    ]
+
+
 def test_the_paper_is_the_study_named_before_not_a_newspaper(analyze: Analyze) -> None:
     a = analyze(
         "A paper by Jane Roe and colleagues shows that bees are declining. "

@@ -219,6 +219,7 @@ class _Resolver:
             head.lower_ in _PRONOUNS
             or unsettled
             or self.describes_body(head, typed)
+            or self.describes_someone_unfound(head, typed)
             or (typed.entity == "group" and _demonstrative(head))
         ):
             typed = replace(typed, type="unresolved")  # no compatible source to refer back to
@@ -778,6 +779,18 @@ class _Resolver:
             and (lemma not in self.lex.unnamed_person or office or first)
             and _bare(head)
             and not any(c.dep_ == "poss" for c in head.children)
+        )
+
+    def describes_someone_unfound(self, head: Token, typed: Typed) -> bool:
+        """A definite description of one person by no mark of anonymity ("the 31-year-old",
+        "the left-hander") that refers back to no one: whom it means is not settled, which is
+        no evidence that they are anonymous."""
+        return (
+            typed.type == "unnamed"
+            and typed.anaphoric
+            and typed.head_lemma not in self.lex.unnamed_person
+            and not self.matches.anonymous({t.i for t in mention_tokens(head)})
+            and self.describes_person(head, typed)
         )
 
     def may_hold(self, person: Person, role: str) -> bool:
