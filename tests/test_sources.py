@@ -481,6 +481,15 @@ def test_a_pronoun_with_no_antecedent_is_unresolved(analyze: Analyze) -> None:
     assert a.summary.statements_by_type["unresolved"] == 1 and a.summary.attributed == 0
 
 
+def test_a_noun_of_time_is_no_speaker(analyze: Analyze) -> None:
+    # the parser makes "time" the subject of "beginning to claim"
+    a = analyze(
+        "The first time she had met him, at a fair in May, she was just beginning to claim "
+        "that many voters felt the same."
+    )
+    assert all(s.name != "first time" for s in a.sources)
+
+
 def test_a_description_of_someone_the_text_never_named_is_unresolved(analyze: Analyze) -> None:
     a = analyze("The left-hander said he was happy. The official said the plan was dead.")
     # a description settles no one, but "official" is a mark of anonymity

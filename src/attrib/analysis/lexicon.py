@@ -257,6 +257,8 @@ class Lexicon:
     plain_people: frozenset[str]
     """People described only as such ("the man", "the teenager"): whoever was described so
     before, named or not."""
+    time_nouns: frozenset[str]
+    """Nouns of time, never a speaker ("the first time she saw him")."""
     person_descriptors: frozenset[str]
     """Nouns for people by what they are, no office ("billionaire"): before a name, a person's."""
     outlet_words: frozenset[str]
@@ -416,6 +418,7 @@ class Lexicon:
             document_voices=people["voice"],
             plain_people=people["plain"],
             person_descriptors=people["descriptor"],
+            time_nouns=people["time"],
             same_role=_same_role(people["same-role"]),
             honorifics=people["honorific"],
             outlet_words=media["name-word"],

@@ -64,6 +64,8 @@ def _candidate(ctx: Context, verb: Token) -> Candidate | None:
         return None
     if subj.lower_ == "you":  # outside quotes, the reader: "you might think that ..."
         return None
+    if subj.pos_ == "NOUN" and subj.lemma_.lower() in ctx.lexicon.time_nouns:
+        return None  # "The first time she had seen him, she was beginning to realize ..."
     described = any(c.dep_ in ("amod", "acl", "relcl", "prep") for c in subj.children)
     if subj.lower_ in _DEMONSTRATIVES - {"it"} and subj.pos_ == "PRON" and not described:
         return None  # "This suggests"; not "Those familiar with the talks said"
