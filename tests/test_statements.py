@@ -473,6 +473,19 @@ def test_a_quotation_after_a_colon_is_the_subjects(analyze: Analyze) -> None:
     assert analyze('It was simple: "Stay home."').statements == ()
 
 
+def test_a_quotation_set_off_after_a_name_is_that_persons(analyze: Analyze) -> None:
+    a = analyze(
+        "A group of leading Democrats has made the same point, including the former senator "
+        "Jane Roe -- ''It is wrong to hide the returns from voters'' -- and Tom Hale. Leading "
+        'Democrats have made the same point, among them Ann Li ("It is wrong to hide the returns") '
+        "and Tom Hale."
+    )
+    assert [(speaker(a, st), st.cue.text if st.cue else None) for st in a.statements] == [
+        ("Jane Roe", "--"),
+        ("Ann Li", "("),
+    ]
+
+
 def test_a_quote_goes_on_after_its_attribution(analyze: Analyze) -> None:
     a = analyze('"It is misleading," Marcus said. "I think they were overly cautious."')
     assert len(a.statements) == 1

@@ -111,8 +111,33 @@ def _attach(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
         if verb is not None and not _says(ctx, cands, verb, quote):
             return True  # a phrase's, no one's speech, nor a speaker's going on
     if verb is None:
-        return _attach_to_subject(ctx, cands, quote)
+        return _attach_to_subject(ctx, cands, quote) or _attach_to_aside(ctx, cands, quote)
     return _attach_to(ctx, cands, verb, quote)
+
+
+_ASIDE = frozenset({"--", "—", "–", "("})
+
+
+def _attach_to_aside(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
+    """'..., including the former governor Jane Roe -- "It is wrong" -- and Tom Hale': a
+    quotation set off by dashes or brackets right after a person's name is that person's."""
+    end = _end_before(ctx, quote)
+    mark = tokens_between(ctx, max(0, end - 2), end)
+    if not mark or mark[-1].text not in _ASIDE or mark[-1].i == 0:
+        return False
+    name = ctx.doc[mark[-1].i - 1]
+    if name.ent_type_ != "PERSON":
+        return False
+    after = ctx.text[quote.end : quote.end + 4].lstrip()
+    if not after.startswith(("--", "—", "–", ")")):
+        return False
+    cue = (mark[-1].idx, mark[-1].idx + len(mark[-1]))
+    piece = ((quote.start, quote.end),)
+    cands.put(
+        Candidate(next(cands.uids), piece, cue, mention(ctx, name), LABEL_CUE, cls="speech"),
+        last=True,
+    )
+    return True
 
 
 def _attach_to_subject(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
