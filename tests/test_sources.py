@@ -237,6 +237,60 @@ def test_named(analyze: Analyze, text: str, name: str, entity: str) -> None:
     assert sources(analyze(text)) == [(name, "named", entity)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's staff or members speaking together, and those who speak for a person the
+        # text describes, are on the record
+        (
+            "Analysts at Castlegate Securities said the warning was larger than expected.",
+            ("Analysts at Castlegate Securities", "named", "group"),
+        ),
+        (
+            "Observers from the European Democracy Mission said the vote was marred.",
+            ("Observers from the European Democracy Mission", "named", "group"),
+        ),
+        (
+            "The Whitcombe Museum will return the figures. The museum's trustees said there "
+            "was no basis for keeping them.",
+            ("museum's trustees", "named", "group"),
+        ),
+        (
+            "A representative for the Grammy-nominated singer said the pair remain friends.",
+            ("representative for the Grammy-nominated singer", "named", "person"),
+        ),
+        ("Riverton's transportation bureau said the firm owed the city money.", None),
+        (
+            "Research by the Harwood Institute think tank found that one in five homes lost money.",
+            ("Research by the Harwood Institute think tank", "named", "document"),
+        ),
+        # a headline's bare description is the body named next
+        (
+            "Drug slows decline in trial, company says\n\nBiotech firm Corvanta Therapeutics "
+            "said on Monday its drug slowed decline. The study enrolled 412 patients, the "
+            "company said.",
+            ("Corvanta Therapeutics", "named", "organization"),
+        ),
+    ],
+)
+def test_on_the_record_though_no_person_is_named(
+    analyze: Analyze, text: str, expected: tuple[str, str, str] | None
+) -> None:
+    found = sources(analyze(text))
+    if expected is None:  # the type is what matters
+        assert [t for _, t, _ in found] == ["named"]
+    else:
+        assert found == [expected] * len(found)
+
+
+def test_a_cue_joined_to_the_claim_is_the_first_speakers(analyze: Analyze) -> None:
+    a = analyze(
+        "Health Minister Chikondi Banda said the number of new cases had begun to slow but "
+        "warned that the rainy season could bring a second wave."
+    )
+    assert [name for name, _, _ in sources(a)] == ["Chikondi Banda", "Chikondi Banda"]
+
+
 def test_a_document_of_the_same_kind_refers_back(analyze: Analyze) -> None:
     a = analyze(
         "The Office for National Statistics published figures on Wednesday. The data showed "

@@ -285,7 +285,8 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
             kind = "named"  # "the Mueller report"
         name = strip_determiner(_with_issuer(head, core, found[1]) if found else text)
         return Typed(kind, "document", name, "doc:" + text.lower(), definite, lemma)
-    if head.tag_ == "NNPS" and not head.ent_type_:  # "Tory MPs", "Senate Democrats": a group
+    company = lexicon.company_name(head.doc[core[0].i : head.i + 1])  # "Hanbit Electronics"
+    if head.tag_ == "NNPS" and not head.ent_type_ and not company:  # "Tory MPs": a group
         # (after documents: "Records show ...", capitalised first in a sentence, is none)
         name = strip_determiner(text)
         return Typed("unnamed", "group", name, "anon:" + name.lower(), False, lemma)
@@ -323,7 +324,6 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     if proper:
         name = strip_determiner(text)
         unknown = head.i in matches.unknown_nouns and not head.ent_type_  # "Eskom": a body
-        company = lexicon.company_name(head.doc[core[0].i : head.i + 1])  # "Hanbit Electronics"
         entity = "organization" if unknown or company else "person" if not plural else "group"
         return Typed("named", entity, name, "name:" + name.lower(), False, lemma)
     # A role noun: "the president", "a spokesman" - named when definite, else anonymous; a
@@ -660,8 +660,10 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
     # the UN Security Council"); not "a researcher", not "some members"
     collective = lemma in lexicon.research_staff and kin == "group"
     if lemma in lexicon.body_members and kin == "group":
-        determiners = [c for c in head.children if c.dep_ == "det"]
-        collective = len(determiners) == 1 and determiners[0].lower_ == "the"
+        determiners = [c for c in head.children if c.dep_ in ("det", "poss")]
+        collective = len(determiners) == 1 and (  # "the members", "the museum's trustees"
+            determiners[0].lower_ == "the" or determiners[0].dep_ == "poss"
+        )
     if (
         not collective
         and lemma not in lexicon.representatives | lexicon.counsel | lexicon.relations
@@ -681,10 +683,16 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
             typed = classify(whom, lexicon, matches)
             if whom.lemma_.lower() in lexicon.plain_people:
                 continue  # "the man's lawyer": whoever the man is
+            described = any(c.lower_ == "the" for c in whom.children)
+            if described and whom.lemma_.lower() in lexicon.person_descriptors and not collective:
+                mention = head.doc[head.left_edge.i : head.right_edge.i + 1].text
+                return strip_determiner(mention), kin  # "a lawyer for the billionaire" named
+            described = whom.dep_ == "poss" and described
             if typed.type not in ("named", "outlet") or (
-                collective and whom.pos_ != "PROPN" and not whom.ent_type_
+                collective and whom.pos_ != "PROPN" and not whom.ent_type_ and not described
             ):
-                continue  # "researchers at a university" are not named by it
+                continue  # "researchers at a university" are not named by it; "the museum's"
+                # trustees are the museum's named before
             name = typed.name.removesuffix("'s").removesuffix("’s")
             if typed.entity == "organization" and not collective and lemma not in lexicon.relations:
                 return name, "organization"

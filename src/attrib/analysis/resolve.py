@@ -530,6 +530,8 @@ class _Resolver:
                 if classify(later, self.lex, self.matches).type in ("named", "outlet"):
                     return self.resolve_head(later, [later], look_back=False)
             return None
+        if typed.entity == "organization":
+            return self.body_named_after(head, last)
         if typed.entity != "person":
             return None
         words = description_words(head, self.lex)
@@ -541,6 +543,22 @@ class _Resolver:
         for first, person in introduced:
             if words & introduction_words(self.doc[first].subtree, person.titles):
                 return self.for_person(person)
+        return None
+
+    def body_named_after(self, head: Token, last: int) -> _Source | None:
+        """A headline's bare description of an organization ("..., company says"; not "a
+        European lender", anonymous) is the organization named next as a subject, up to the
+        sentence ``last``."""
+        if any(c.dep_ == "det" for c in head.children) or head.tag_ != "NN":
+            return None
+        at = self.organizations
+        for i in at[bisect_left(at, head.i + 1) :]:
+            if self.sentence[i] > last:
+                break
+            later = self.doc[i]
+            named = classify(later, self.lex, self.matches).type == "named"
+            if named and later.dep_ in ("nsubj", "nsubjpass"):
+                return self.resolve_head(later, [later], look_back=False)
         return None
 
     def spoken_for(self, head: Token) -> _Source | None:
@@ -1298,11 +1316,13 @@ def _subject_of_cue(cand: Candidate) -> bool:
 
 def _introduced(noun: Token) -> bool:
     """A body introduced by a common noun, not a name ("a group of parents"), nor a definite
-    description itself referring back ("the company", which a name given since outranks), nor
-    a noun set beside a name ("software company Tessary")."""
+    description itself referring back ("the company", which a name given since outranks, or a
+    headline's bare "company says"), nor a noun set beside a name ("software company Tessary")."""
+    determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
     return (
         not noun.ent_type_
-        and not any(c.lower_ == "the" for c in noun.children)
+        and "the" not in determiners
+        and (bool(determiners) or noun.tag_ == "NNS")  # a headline's "company says" is definite
         and proper_name_beside(noun) is None
     )
 

@@ -561,10 +561,30 @@ def _fronted_appositive(verb: Token) -> Token | None:
 
 def cue_subject(ctx: Context, verb: Token) -> Token | None:
     """The speaker of a cue, but not a pronoun inside a quotation the cue is outside of: the
-    parser's misreading ('-- "That makes me smart" -- and asserting, ...')."""
+    parser's misreading ('-- "That makes me smart" -- and asserting, ...'), nor a subject of the
+    claim the parser joined the cue to."""
     found = subject(verb)
     misread = found is not None and found.pos_ in ("PRON", "DET") and quoted(ctx, found)
-    return None if misread and not quoted(ctx, verb) else found
+    if misread and not quoted(ctx, verb):
+        return None
+    if _conjoined_in_claim(ctx, verb, found):
+        return cue_subject(ctx, verb.head.head)
+    return found
+
+
+def _conjoined_in_claim(ctx: Context, verb: Token, found: Token | None) -> bool:
+    """ "Banda said the number of cases had begun to slow but warned that ...": the parser
+    joined the second cue to the claim's verb, whose subject can say nothing; it is the first
+    cue's speaker's."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.dep_ == "ccomp"
+        and found is not None
+        and found.pos_ == "NOUN"
+        and not someone(ctx, found)
+        and cue_lemma(ctx, verb.head) is None  # "have recognized ... and argued": one speaker
+        and cue_lemma(ctx, verb.head.head) is not None
+    )
 
 
 _ASPECTUAL = frozenset({"keep", "continue", "start", "begin", "stop", "quit"})
