@@ -283,6 +283,18 @@ def test_on_the_record_though_no_person_is_named(
         assert found == [expected] * len(found)
 
 
+def test_another_part_of_the_same_document_is_its_issuers_but_not_another_poll(
+    analyze: Analyze,
+) -> None:
+    a = analyze(
+        "A slide from a presentation that Jane Roe and her aides carry with them as they "
+        "travel shows what the car would cost under a tariff. Another slide shows that most "
+        "avocados in the United States are grown in Mexico. A new poll by Pew Research shows "
+        "that the senator leads by four points. Another poll shows that the race is tied."
+    )
+    assert [t for _, t, _ in sources(a)] == ["named", "named", "named", "unnamed"]
+
+
 def test_a_cue_joined_to_the_claim_is_the_first_speakers(analyze: Analyze) -> None:
     a = analyze(
         "Health Minister Chikondi Banda said the number of new cases had begun to slow but "

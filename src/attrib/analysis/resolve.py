@@ -420,6 +420,10 @@ class _Resolver:
             if body is not None:
                 return body
         if not typed.anaphoric:
+            if typed.entity == "document" and typed.type == "unnamed" and look_back:
+                other = self.part_of_the_same(head, typed)
+                if other is not None:
+                    return other
             bare = typed.entity == "document" and look_back and not any(head.lefts)
             # "Video shows ..." after "Police released video": the document named before
             return self.document_named_before(head) if bare and _bare(head) else None
@@ -544,6 +548,31 @@ class _Resolver:
             if words & introduction_words(self.doc[first].subtree, person.titles):
                 return self.for_person(person)
         return None
+
+    def part_of_the_same(self, head: Token, typed: Typed) -> _Source | None:
+        """ "Another slide shows ..." or "one slide says ..." after "A slide from a
+        presentation that X gave": another part of the document taken from before, its
+        issuer's (not "another poll", a document of its own)."""
+        if not any(c.lower_ in ("another", "one") for c in head.lefts):
+            return None
+
+        def taken_from(s: _Source) -> bool:
+            first = self.doc[s.heads[0]]
+            return any(
+                c.dep_ == "prep"
+                and c.lower_ in ("from", "in", "of")
+                and any(o.lemma_.lower() in self.lex.texts for o in c.children)
+                for c in first.children
+            )
+
+        return self.last(
+            lambda s: (
+                s.typed.entity == "document"
+                and s.typed.type == "named"
+                and s.typed.head_lemma == typed.head_lemma
+                and taken_from(s)
+            )
+        )
 
     def body_named_after(self, head: Token, last: int) -> _Source | None:
         """A headline's bare description of an organization ("..., company says"; not "a
