@@ -1461,6 +1461,9 @@ def _relative_antecedent(head: Token) -> Token | None:
             return noun  # "an aide, who", "those who"
     if clause.dep_ == "ccomp" and clause.head.lemma_ == "be":
         return next((c for c in clause.head.children if c.dep_ == "attr"), None)
+    before = head.doc[head.i - 2] if head.i >= 2 and head.doc[head.i - 1].text == "," else None
+    if before is not None and before.ent_type_ in ("PERSON", "ORG") and head.lower_ == "who":
+        return before  # "Kiptoo, who won silver ..., denied": the parser made "who" the subject
     return None
 
 
