@@ -260,6 +260,17 @@ def test_named(analyze: Analyze, text: str, name: str, entity: str) -> None:
             ("representative for the Grammy-nominated singer", "named", "person"),
         ),
         ("Riverton's transportation bureau said the firm owed the city money.", None),
+        ("Administrators from Keswick Partners said they were exploring a sale.", None),
+        # a document by the body the text is about, or by a name the tagger took for a noun
+        ("The unit made a loss last year, according to a company filing.", None),
+        ("The squad will leave on Monday, according to a PCB press release.", None),
+        ("A letter from the joint venture warned that work could stop.", None),
+        # a headline's bare role noun after its claim is the person named next
+        (
+            "Bakery hit by break-in, owner says it is the third this year\n\nA man was charged "
+            "on Sunday. Bakery owner Marco Ferraro said he was tired.",
+            ("Marco Ferraro", "named", "person"),
+        ),
         (
             "Research by the Harwood Institute think tank found that one in five homes lost money.",
             ("Research by the Harwood Institute think tank", "named", "document"),
@@ -411,6 +422,7 @@ def test_unnamed_only_on_evidence_of_anonymity(analyze: Analyze, text: str, enti
         ("The mayor will resign, the radio programme Drivetime reported.", "Drivetime"),
         ("In a report on Tuesday, Radio Kestrel said 300 families had fled.", "Radio Kestrel"),
         ("According to the Iberica Press agency, the club will sell.", "Iberica Press agency"),
+        ("City will bid for the striker, according to reports in Spain.", "reports"),
         ("The Times Union reported that the mayor had resigned.", "Times Union"),
         ("According to the Argus Leader, the mayor resigned.", "Argus Leader"),  # a local paper
         # a listed outlet the tagger took for a person

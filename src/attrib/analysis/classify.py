@@ -330,7 +330,9 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     # singular with no article at all is a headline's ("Senator from Texas says ...").
     entity = _people(head)
     bare = not any(c.dep_ in ("det", "poss", "nummod", "quantmod") for c in head.children)
-    headline = entity == "person" and bare and bool(core[0].is_sent_start)  # not "One ..."
+    first = core[0]  # a headline's "Senator says ..." or "..., owner says ..."; not "One ..."
+    after_comma = first.i > 0 and head.doc[first.i - 1].text == "," and head.tag_ == "NN"
+    headline = entity == "person" and bare and (bool(first.is_sent_start) or after_comma)
     kind = "named" if definite or headline else "unnamed"
     anaphoric = definite or headline
     return Typed(kind, entity, strip_determiner(text), "role:" + text.lower(), anaphoric, lemma)
@@ -394,11 +396,20 @@ def _outlet_noun(head: Token, lemma: str, lexicon: Lexicon) -> bool:
 
 def _news_reports(head: Token, lexicon: Lexicon) -> bool:
     """Reports of the news media, no outlet named: "news reports", "media accounts", "press
-    stories"."""
-    return head.lemma_.lower() in lexicon.news_reports and any(
+    stories", and bare "reports" with no one's name ("according to reports in Spain"; not
+    "reports by the ministry")."""
+    if head.lemma_.lower() not in lexicon.news_reports:
+        return False
+    media = any(
         c.dep_ == "compound" and (c.lower_ == "news" or c.lower_ in lexicon.outlet_nouns)
         for c in head.children
     )
+    whose = ("det", "poss", "compound", "amod", "nummod")
+    bare = head.lower_ == "reports" and not any(
+        c.dep_ in whose or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of"))
+        for c in head.children
+    )
+    return media or bare
 
 
 def _examples(head: Token, lexicon: Lexicon, matches: Matches) -> SourceType | None:
@@ -506,7 +517,7 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
     document on Acme's website" (the site's), "X said in a statement" (the speaker's)."""
     issuers = []
     for child in head.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+        if child.dep_ == "poss" or (child.dep_ == "compound" and _body_word(child, lexicon)):
             issuers.append(child)  # "the EU's statement", "a Washington Post database"
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [_misread_article(c) for c in child.children if c.dep_ == "pobj"]
@@ -569,6 +580,9 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in issuer.children)
         if definite and typed.entity == "organization" and issuer.dep_ == "poss":
             return "named", issuer  # "the company's annual filing": the company named before
+        described = definite or (issuer.dep_ == "compound" and issuer.pos_ == "NOUN")
+        if described and typed.type == "unnamed" and typed.entity == "organization":
+            return "named", issuer  # "a letter from the joint venture", "a company filing"
         unnamed_body = typed.type == "unnamed" and typed.entity == "organization"
         if unnamed_body and proper_name_beside(issuer) is not None:
             return "named", issuer  # "a report by the rights group Justice Watch"
@@ -583,6 +597,16 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
             if taken is not None:
                 return taken
     return None
+
+
+def _body_word(word: Token, lexicon: Lexicon) -> bool:
+    """A word before a document's noun that names who issued it: a name ("a Washington Post
+    database", "a PCB press release", the acronym tagged a noun) or the noun of a body the text
+    names ("a company filing"); not an institution's ("court documents" are no court's word)."""
+    lemma = word.lemma_.lower()
+    if lemma in lexicon.institutions and not word.text.isupper():
+        return False  # "Court documents show", capitalised first in a sentence
+    return word.pos_ == "PROPN" or word.ent_type_ == "ORG" or lemma in lexicon.organization_nouns
 
 
 def _misread_article(pobj: Token) -> Token:
