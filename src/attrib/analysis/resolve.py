@@ -1112,13 +1112,15 @@ class _Resolver:
         """Studies and their researchers, left anonymous where the text first gives them ("a
         study by a group of researchers"), are on the record when the text names the authors
         in reach ("The authors of the report, which include the Urban Institute, ...", "The
-        study's authors, Jane Roe and Tom Hale,", "The report was written by X")."""
+        study's authors, Jane Roe and Tom Hale,", "The report was written by X", "said lead
+        author Dr Jane Roe") or the study itself ("The research, published in the journal
+        Neurology Open, ...")."""
         studies = self.lex.study_nouns
         at = [*self.nouns.get("author", ()), *(i for s in studies for i in self.nouns.get(s, ()))]
-        # "the authors", or the verb of which a study is the passive subject
+        # "the authors", or the verb of which a study is the passive subject, or the study
         candidates = {
             self.doc[i] if self.doc[i].lemma_ == "author" else self.doc[i].head for i in at
-        }
+        } | {self.doc[i] for i in at}
         named = [t for t in candidates if self._names_authors(t)]
         if not named:
             return
@@ -1126,7 +1128,9 @@ class _Resolver:
         studies = studies | {"paper"}
         for src in self.sources:
             typed = src.typed
-            document = typed.entity == "document" and typed.head_lemma in studies
+            # one study (not "previous studies", others), or its researchers
+            single = self.doc[src.heads[0]].tag_ != "NNS"
+            document = typed.entity == "document" and typed.head_lemma in studies and single
             authors = typed.entity == "group" and typed.head_lemma in self.lex.study_authors
             if typed.type not in ("unnamed", "unresolved") or not (document or authors):
                 continue
@@ -1138,10 +1142,16 @@ class _Resolver:
         """Whether ``tok`` opens a naming of a study's authors (see :meth:`authors_named`)."""
         studies = self.lex.study_nouns
         lemma = tok.lemma_.lower()
+        if lemma in studies:  # "The research, published in the journal Neurology Open, ..."
+            definite = any(c.lower_ == "the" for c in tok.children)
+            return definite and classify(tok, self.lex, self.matches).type == "named"
         if lemma == "author":
             of = [p for c in tok.children if c.lower_ == "of" for p in c.children]
             whose = [c for c in tok.children if c.dep_ == "poss"] + of
-            if not any(w.lemma_.lower() in studies for w in whose):
+            lead = any(c.lower_ in _LEAD_AUTHOR for c in tok.children)  # "lead author Dr X"
+            if lead and tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
+                return True
+            if not any(w.lemma_.lower() in studies for w in whose) and not lead:
                 return False
             given = [c for c in tok.children if c.dep_ == "appos"]
             given += [
@@ -1341,6 +1351,10 @@ def _subject_of_cue(cand: Candidate) -> bool:
     return any(h.head.i == cand.cue_token and h.dep_ == "nsubj" for h in cand.source.heads) or (
         not cand.relays
     )
+
+
+_LEAD_AUTHOR = frozenset({"lead", "senior", "first", "corresponding", "principal"})
+"""Words that make "author" a study's ("lead author Dr Jane Roe")."""
 
 
 def _introduced(noun: Token) -> bool:
