@@ -193,7 +193,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
     text = head.doc[core[0].i : core[-1].i + 1].text  # not doc.text: that is O(n) a call
     definite = core[0].lower_ in _DEFINITE or any(t.dep_ == "poss" for t in core)
     # "The Times of India", not "The Times"; "The Globe and Mail", one entity with a conjunct
-    tokens = [*mention_tokens(head), *head.doc[slice(*_entity_range(head))]]
+    tokens = [*mention_tokens(head), *head.doc[slice(*entity_range(head))]]
     article = head.doc[head.left_edge.i - 1] if head.left_edge.i else None
     if article is not None and article.lower_ == "the" and article.head.i == head.head.i:
         tokens.append(article)  # "the Guardian understands", the cue read as a noun
@@ -229,7 +229,7 @@ def classify(head: Token, lexicon: Lexicon, matches: Matches) -> Typed:
         name = strip_determiner(text)
         return Typed("unnamed", "person", name, "anon:" + name.lower(), False, lemma)
     company = head.ent_type_ == "PERSON" and lexicon.company_name(
-        head.doc[slice(*_entity_range(head))]
+        head.doc[slice(*entity_range(head))]
     )
     if head.ent_type_ == "PERSON" and not (plural or anonymous or acronym or company):  # "CNS",
         name = _entity_text(head)  # "Hanbit Electronics" are no people
@@ -557,9 +557,8 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
             ]
         elif child.dep_ in ("acl", "relcl"):
             issuers += _clause_issuers(child, lexicon)
-    if (
-        head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.issuing_verbs
-    ):  # "The CBO released a report"
+    issued = head.head.lemma_.lower() in lexicon.issuing_verbs
+    if head.dep_ == "dobj" and issued:  # "The CBO released a report"
         issuers += [c for c in head.head.children if c.dep_ == "nsubj"]
     verb = head.head.head
     if (
@@ -639,15 +638,14 @@ def _clause_issuers(clause: Token, lexicon: Lexicon) -> list[Token]:
     study that appeared in X", "a speech X delivered", "the report, which X released" (a clause
     with a subject of its own is a relative one, even where the parser calls it acl)."""
     lemma = clause.lemma_.lower()
+    issuing = lemma in lexicon.issuing_verbs
     found = []
     for c in clause.children:
         if (c.dep_ == "agent" and lemma not in lexicon.obtaining_verbs) or (
             c.lower_ == "in" and lemma in ("appear", "publish")
         ):
             found += [_misread_cue(p, lexicon) for p in c.children if p.dep_ == "pobj"]
-        elif (
-            c.dep_ == "nsubj" and lemma in lexicon.issuing_verbs
-        ):  # a relative clause, whatever its label
+        elif c.dep_ == "nsubj" and issuing:  # a relative clause, whatever its label
             found += [] if c.tag_ in ("WDT", "WP") else [c]  # ("a report that Acme filed")
     return found
 
@@ -707,13 +705,13 @@ def _represented(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[str, 
             typed = classify(whom, lexicon, matches)
             if whom.lemma_.lower() in lexicon.plain_people:
                 continue  # "the man's lawyer": whoever the man is
-            described = any(c.lower_ == "the" for c in whom.children)
-            if described and whom.lemma_.lower() in lexicon.person_descriptors and not collective:
+            definite = any(c.lower_ == "the" for c in whom.children)
+            if definite and whom.lemma_.lower() in lexicon.person_descriptors and not collective:
                 mention = head.doc[head.left_edge.i : head.right_edge.i + 1].text
                 return strip_determiner(mention), kin  # "a lawyer for the billionaire" named
-            described = whom.dep_ == "poss" and described
+            owner = whom.dep_ == "poss" and definite
             if typed.type not in ("named", "outlet") or (
-                collective and whom.pos_ != "PROPN" and not whom.ent_type_ and not described
+                collective and whom.pos_ != "PROPN" and not whom.ent_type_ and not owner
             ):
                 continue  # "researchers at a university" are not named by it; "the museum's"
                 # trustees are the museum's named before
@@ -731,7 +729,7 @@ def _one_of_a_kind(head: Token, core: list[Token]) -> bool:
     or "one" ("a Democrat", "one Republican", "a senior Conservative", "an American")."""
     if head.pos_ != "PROPN" or head.ent_type_ not in ("NORP", "PERSON", "ORG", ""):
         return False
-    start, end = _entity_range(head)
+    start, end = entity_range(head)
     if end - start > 1:  # a name of several words: "A Ministry of Housing spokesperson"
         return False
     first = core[0].lower_
@@ -755,10 +753,10 @@ def _party_word(child: Token, head: Token) -> bool:
 
 def _entity_text(head: Token) -> str:
     """The named entity around ``head``, without a dash the tagger took in ("― Jane Roe")."""
-    return head.doc[slice(*_entity_range(head))].text
+    return head.doc[slice(*entity_range(head))].text
 
 
-def _entity_range(head: Token) -> tuple[int, int]:
+def entity_range(head: Token) -> tuple[int, int]:
     """Where the named entity around ``head`` starts and ends, found from IOB tags
     (``doc.ents`` is O(n) a call); the head alone outside any."""
     if not head.ent_type_:

@@ -34,6 +34,7 @@ from .classify import (
     Typed,
     classify,
     core_tokens,
+    entity_range,
     mention_tokens,
     proper_name_beside,
     scholarly,
@@ -1009,12 +1010,11 @@ class _Resolver:
         """A subject named in two or three capitalized words the tagger took for an
         organization, with no mark of a body (a company word, an institution, an outlet) and
         no title whose gender disagrees."""
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if tok.ent_type_ != "ORG" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        ent = tok.doc[slice(*entity_range(tok))]
         return (
-            ent is not None
-            and tok.dep_ in ("nsubj", "nsubjpass")
-            and ent.label_ == "ORG"
-            and 2 <= len(ent) <= 3
+            2 <= len(ent) <= 3
             and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in ent)
             and not self.lex.company_name(ent)
             and not any(t.lower_ in self.lex.institutions for t in ent)

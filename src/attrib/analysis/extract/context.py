@@ -443,9 +443,13 @@ def _in_name_phrase(tok: Token) -> bool:
         tok.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PART")
         or tok.tag_ == "VBN"  # "figures released by the ONS"
         or tok.text in ("-", "–")
-        or tok.lower_
-        in ("from", "of", "at", "by", "for", "to", "with")  # "close to", "familiar with"
+        or tok.lower_ in _PHRASE_PREPOSITIONS
     )
+
+
+_PHRASE_PREPOSITIONS = frozenset({"from", "of", "at", "by", "for", "to", "with"})
+"""Prepositions inside a speaker's phrase: "figures from the CSO", "a source close to the
+player", "people familiar with the talks"."""
 
 
 def _closes_sentence(tok: Token, hearer: bool = False) -> bool:
