@@ -121,21 +121,22 @@ class People:
             ]
             if len(longer) == 1:  # "Donald Trump" after a headline's "Rip Donald Trump"
                 if all(i < self.headline_end for i in longer[0].mentions):
-                    longer[0].words, longer[0].name = (
-                        words,
-                        _display(ent, self.honorifics, self.roles),
-                    )
+                    longer[0].words, longer[0].name = words, self._shown(ent)
                 return longer[0]
             shorter = [
                 p for p in self.people if len(p.words) == 1 and p.words[0] in (words[0], words[-1])
             ]
             for p in shorter:  # "Bloomberg" seen first, "Michael Bloomberg" now: one person
                 if len(shorter) == 1:
-                    p.words, p.name = words, _display(ent, self.honorifics, self.roles)
+                    p.words, p.name = words, self._shown(ent)
                     return p
-        person = Person(_display(ent, self.honorifics, self.roles), words)
+        person = Person(self._shown(ent), words)
         self.people.append(person)
         return person
+
+    def _shown(self, name: Span) -> str:
+        """How a name is shown: without a title or a role noun the tagger took in."""
+        return _display(name, self.honorifics, self.roles)
 
     def _name_at(self, person: Person, name: Span) -> None:
         """Record that ``name`` names ``person``: each of its tokens, and one mention."""
@@ -196,7 +197,7 @@ class People:
             if person is not None and min(person.mentions) > ent.start:
                 person.words, person.name = (
                     _name_words(ent, lexicon),
-                    _display(ent, self.honorifics, self.roles),
+                    self._shown(ent),
                 )
             elif last in pending and pending[last].start > ent.start:
                 person = self._person(_name_words(ent, lexicon), ent)
