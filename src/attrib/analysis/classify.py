@@ -543,8 +543,8 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
                 for c in child.children
                 if c.dep_ == "pobj"
                 and (
-                    classify(c, lexicon, matches).type == "outlet"
-                    or c.lemma_.lower() in lexicon.texts
+                    c.lemma_.lower() in lexicon.texts  # "a graph in a report by Oxfam"
+                    or classify(c, lexicon, matches).type == "outlet"
                 )
             ]
         elif child.dep_ == "prep" and child.lower_ == "on":  # "a document on Acme's website"
@@ -591,8 +591,10 @@ def _issuer(head: Token, lexicon: Lexicon, matches: Matches) -> tuple[SourceType
             return "named", issuer  # Nature Geoscience": its authors'
         if typed.type in ("named", "outlet"):
             return typed.type, issuer
-        if issuer.head.lower_ in ("from", "in"):  # "a chart from the IMF's outlook", "a graph
-            taken = _issuer(issuer, lexicon, matches)  # in a report by Oxfam": its issuer's
+        # "a chart from the IMF's outlook": its issuer's (a document's own issuer classify
+        # has weighed already: "a graph in a report by Oxfam")
+        if issuer.head.lower_ in ("from", "in") and typed.entity != "document":
+            taken = _issuer(issuer, lexicon, matches)
             if taken is not None:
                 return taken
     return None

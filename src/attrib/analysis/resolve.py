@@ -999,14 +999,14 @@ class _Resolver:
             head,
             self.settings.pronoun_reach,
             lambda _: False,
-            description_fits=lambda t: self.named_like_a_person(t, gender),
+            description_fits=lambda t: self.subject_named_like_a_person(t, gender),
             described=self.organizations,
         )
         if speaker is not None:
             speaker.typed = replace(speaker.typed, entity="person")
         return speaker
 
-    def named_like_a_person(self, tok: Token, gender: str | None) -> bool:
+    def subject_named_like_a_person(self, tok: Token, gender: str | None) -> bool:
         """A subject named in two or three capitalized words the tagger took for an
         organization, with no mark of a body (a company word, an institution, an outlet) and
         no title whose gender disagrees."""

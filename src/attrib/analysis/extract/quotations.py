@@ -115,7 +115,8 @@ def _attach(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
     return _attach_to(ctx, cands, verb, quote)
 
 
-_ASIDE = frozenset({"--", "—", "–", "("})
+_DASHES = ("--", "—", "–")
+_ASIDE = frozenset({*_DASHES, "("})
 
 
 def _attach_to_aside(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
@@ -129,15 +130,21 @@ def _attach_to_aside(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
     if name.ent_type_ != "PERSON":
         return False
     after = ctx.text[quote.end : quote.end + 4].lstrip()
-    if not after.startswith(("--", "—", "–", ")")):
+    if not after.startswith((*_DASHES, ")")):
         return False
-    cue = (mark[-1].idx, mark[-1].idx + len(mark[-1]))
+    _put_speech(ctx, cands, quote, (mark[-1].idx, mark[-1].idx + len(mark[-1])), name)
+    return True
+
+
+def _put_speech(
+    ctx: Context, cands: _Candidates, quote: Quote, cue: tuple[int, int], speaker: Token
+) -> None:
+    """A statement of its own for a quotation whose cue is a mark (a colon, a dash)."""
     piece = ((quote.start, quote.end),)
     cands.put(
-        Candidate(next(cands.uids), piece, cue, mention(ctx, name), LABEL_CUE, cls="speech"),
+        Candidate(next(cands.uids), piece, cue, mention(ctx, speaker), LABEL_CUE, cls="speech"),
         last=True,
     )
-    return True
 
 
 def _attach_to_subject(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
@@ -158,12 +165,7 @@ def _attach_to_subject(ctx: Context, cands: _Candidates, quote: Quote) -> bool:
         return False
     if any(_is_cue(ctx, cands, t) for t in clause.subtree if t.i < mark[0].i):
         return False  # a cue of its own: found by the rules for cues
-    cue = (end - 1, end)
-    piece = ((quote.start, quote.end),)
-    cands.put(
-        Candidate(next(cands.uids), piece, cue, mention(ctx, subj), LABEL_CUE, cls="speech"),
-        last=True,
-    )
+    _put_speech(ctx, cands, quote, (end - 1, end), subj)
     return True
 
 
